@@ -1,0 +1,93 @@
+"""A multilayer perceptron built from the layers in `snippets.layers`, and a mini-batch training loop."""
+# --8<-- [start:imports]
+import numpy as np
+
+from snippets.layers import Dense, LeakyReLU, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
+# --8<-- [end:imports]
+
+
+# --8<-- [start:init]
+ACTIVATIONS = {"sigmoid": Sigmoid, "tanh": Tanh, "relu": ReLU, "leaky_relu": LeakyReLU}
+
+
+def init_std(init, n_in, n_out):
+    """Standard deviation of the initial weights of a layer with n_in inputs and n_out outputs."""
+    if init == "he":
+        return np.sqrt(2.0 / n_in)  # He et al. 2015, for ReLU
+    if init == "xavier":
+        return np.sqrt(2.0 / (n_in + n_out))  # Glorot & Bengio 2010 (『밑바닥…』 uses √(1/n_in))
+    return float(init)  # a fixed number, e.g. 0.01
+# --8<-- [end:init]
+
+
+# --8<-- [start:mlp]
+class MLP:
+    """Dense → activation → … → Dense, with softmax cross-entropy on the scores.
+
+    sizes = [n_inputs, hidden…, n_classes]. Parameters are named W1, b1, W2, b2, …; the arrays in
+    `params` are the layers' own arrays, so an optimizer that updates `params` in place trains the
+    network.
+    """
+
+    def __init__(self, sizes, activation="relu", init="he", seed=0):
+        rng = np.random.default_rng(seed)
+        self.params = {}
+        self.layers = []
+        for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+            W = init_std(init, n_in, n_out) * rng.standard_normal((n_in, n_out))
+            b = np.zeros(n_out)
+            self.params[f"W{i}"], self.params[f"b{i}"] = W, b
+            self.layers.append(Dense(W, b))
+            if i < len(sizes) - 1:  # no activation after the last layer: it gives scores
+                self.layers.append(ACTIVATIONS[activation]())
+        self.loss_layer = SoftmaxCrossEntropy()
+
+    def forward(self, X):
+        """Class scores (logits) for a batch X of shape (N, n_inputs)."""
+        for layer in self.layers:
+            X = layer.forward(X)
+        return X
+
+    def loss(self, X, y):
+        """Mean cross-entropy on the batch; keeps every layer's cache for backward."""
+        return self.loss_layer.forward(self.forward(X), y)
+
+    def backward(self):
+        """Gradients of the last loss(X, y), keyed like params: {"W1": dL/dW1, "b1": …}."""
+        dout = self.loss_layer.backward()
+        for layer in reversed(self.layers):
+            dout = layer.backward(dout)
+        dense_layers = [layer for layer in self.layers if isinstance(layer, Dense)]
+        grads = {}
+        for i, layer in enumerate(dense_layers, start=1):
+            grads[f"W{i}"], grads[f"b{i}"] = layer.grads["W"], layer.grads["b"]
+        return grads
+
+    def predict(self, X):
+        return self.forward(X).argmax(axis=1)
+
+    def accuracy(self, X, y):
+        return np.mean(self.predict(X) == y)
+# --8<-- [end:mlp]
+
+
+# --8<-- [start:train]
+def train(model, X, y, optimizer, epochs, batch_size, seed=0):
+    """Mini-batch training: each epoch visits every example once, in a fresh random order.
+
+    `optimizer` is anything with update(params, grads). Returns the history per epoch: the mean
+    loss over the epoch's batches and the accuracy on (X, y) after the epoch.
+    """
+    rng = np.random.default_rng(seed)
+    history = {"loss": [], "accuracy": []}
+    for epoch in range(epochs):
+        order = rng.permutation(len(y))
+        total = 0.0
+        for start in range(0, len(y), batch_size):
+            batch = order[start:start + batch_size]
+            total += model.loss(X[batch], y[batch]) * len(batch)
+            optimizer.update(model.params, model.backward())
+        history["loss"].append(total / len(y))
+        history["accuracy"].append(model.accuracy(X, y))
+    return history
+# --8<-- [end:train]
