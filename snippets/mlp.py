@@ -91,3 +91,23 @@ def train(model, X, y, optimizer, epochs, batch_size, seed=0):
         history["accuracy"].append(model.accuracy(X, y))
     return history
 # --8<-- [end:train]
+
+
+if __name__ == "__main__":
+    # --8<-- [start:demo]
+    from snippets.datasets import spirals, xor
+    from snippets.optimizers import SGD
+
+    X, y = xor()
+    model = MLP([2, 4, 2], activation="tanh", init="xavier", seed=0)
+    history = train(model, X, y, SGD(lr=0.5), epochs=500, batch_size=4)
+    print(f"XOR:     loss {history['loss'][-1]:.4f}  accuracy {model.accuracy(X, y):.2f}")
+    print("         predictions", model.predict(X), "targets", y)
+
+    X, y = spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0)
+    model = MLP([2, 64, 3], activation="relu", init="he", seed=0)
+    history = train(model, X, y, SGD(lr=0.5), epochs=300, batch_size=32)
+    for epoch in [0, 9, 99, 299]:
+        print(f"spirals: epoch {epoch + 1:3d}  loss {history['loss'][epoch]:.4f}"
+              f"  accuracy {history['accuracy'][epoch]:.4f}")
+    # --8<-- [end:demo]
