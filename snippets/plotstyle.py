@@ -55,3 +55,13 @@ def use(theme):
 def save(fig, path):
     """Write `fig` as an SVG that is byte-identical from run to run."""
     fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+
+
+LANGS = ("ko", "en")
+
+
+def save_variants(figure, name, outdir="."):
+    """Draw `figure(lang, theme)` in all four variants as `<name>.<lang>.<theme>.svg` in `outdir`."""
+    for lang in LANGS:
+        for theme in THEMES:
+            save(figure(lang, theme), Path(outdir) / f"{name}.{lang}.{theme}.svg")

@@ -1,0 +1,78 @@
+"""MkDocs hooks: thin wrappers that call the build logic in sitebuild/."""
+import posixpath
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run from anywhere finds sitebuild/
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from sitebuild import ROOT, codeblocks, figures, math, pages, translations
+
+_state = {}
+
+
+def on_config(config):
+    _state.clear()
+    _state.update(lang=config.theme["language"], fallbacks=set(), notebooks={})
+
+
+def on_files(files, config):
+    lang = _state["lang"]
+    for src_uri in translations.missing_pages(lang):
+        other = ROOT / "docs" / translations.other_language(lang) / src_uri
+        files.append(File.generated(config, src_uri, content=other.read_text(encoding="utf-8")))
+        _state["fallbacks"].add(src_uri)
+    try:
+        drawn = figures.render_all()
+    except figures.FigureError as error:
+        raise PluginError(str(error)) from None
+    for name, folder in drawn.items():
+        for theme in ("light", "dark"):
+            files.append(File.generated(config, f"figures/{name}.{theme}.svg",
+                                        abs_src_path=str(folder / f"{name}.{lang}.{theme}.svg")))
+    katex = ROOT / "node_modules" / "katex" / "dist"
+    for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
+        files.append(File.generated(config, f"assets/katex/{path.relative_to(katex).as_posix()}",
+                                    abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    where = _where(page)
+    if page.file.src_uri in _state["fallbacks"]:
+        href = pages.relative_url(translations.original_url(page.file.src_uri, _state["lang"]), page.url)
+        markdown = translations.notice(config.extra["untranslated"], href) + markdown
+    try:
+        return pages.expand_figures(markdown, page.url, where, config.extra["figure_code"])
+    except pages.PageError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files):
+    try:
+        html = math.render_page(html, page.file.content_string, _where(page))
+    except math.MathError as error:
+        raise PluginError(str(error)) from None
+    steps = codeblocks.python_steps(html)
+    if steps:
+        filename = f"{page.file.name}.ipynb"
+        _state["notebooks"][posixpath.join(posixpath.dirname(page.file.dest_uri), filename)] = \
+            codeblocks.notebook(steps, page.title, config.extra["notebook_note"])
+        page.meta["notebook"] = filename
+    return html
+
+
+def on_post_build(config):
+    for dest, text in _state["notebooks"].items():
+        path = Path(config.site_dir) / dest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _where(page):
+    lang = _state["lang"]
+    if page.file.src_uri in _state["fallbacks"]:
+        lang = translations.other_language(lang)
+    return f"docs/{lang}/{page.file.src_uri}"

@@ -1,0 +1,5 @@
+"""Build logic for the site. The MkDocs hooks in hooks/ only call into these modules."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("ko", "en")

@@ -1,0 +1,42 @@
+"""Build both languages: `python -m sitebuild.build [SITE_DIR]` (Korean at SITE_DIR, English at SITE_DIR/en)."""
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from . import ROOT
+
+CONFIGS = {"ko": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+
+
+def build_site(site_dir, serve_url=None):
+    """Korean first (its clean step empties SITE_DIR), then English into SITE_DIR/en."""
+    site_dir = Path(site_dir).resolve()
+    for lang, config_file in CONFIGS.items():
+        target = site_dir if lang == "ko" else site_dir / "en"
+        config = load_config(str(config_file), site_dir=str(target))
+        if serve_url:
+            config.site_url = serve_url if lang == "ko" else serve_url + "en/"
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config, serve_url=config.site_url if serve_url else None)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def main():
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    logging.getLogger("mkdocs").propagate = True
+    try:
+        build_site(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")
+    except MkDocsException as error:
+        sys.exit(f"Build failed: {error}")
+
+
+if __name__ == "__main__":
+    main()

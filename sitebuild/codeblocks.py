@@ -1,0 +1,98 @@
+"""The code a reader sees on a built page: its Python blocks and the printed output shown after them.
+
+Read from the built HTML, so that what is tested and what goes into the page's notebook is exactly
+what is displayed (snippet includes expanded, figure code included).
+"""
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nbformat
+
+
+@dataclass
+class Block:
+    language: str   # "python", "text", ...
+    code: str
+    title: str = ""
+    adjacent: bool = False   # nothing stands between this block and the one before it
+
+
+@dataclass
+class Step:
+    code: str
+    title: str
+    expected_output: str | None   # the text block shown right after it, if any
+
+
+class _CodeParser(HTMLParser):
+    """Collects `<div class="language-X highlight">` blocks in page order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.depth, self.current, self.in_code, self.in_title = [], 0, None, False, False
+        self.between = 1   # elements and text seen since the last block ended
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.current is None:
+            if tag == "div" and "highlight" in classes:
+                language = next((c[len("language-"):] for c in classes if c.startswith("language-")), "")
+                self.current, self.depth = Block(language, "", adjacent=self.between == 0), 1
+            else:
+                self.between += 1
+            return
+        if tag == "div":
+            self.depth += 1
+        self.in_code |= tag == "code"
+        self.in_title |= tag == "span" and "filename" in classes
+
+    def handle_endtag(self, tag):
+        if self.current is None:
+            return
+        if tag == "code":
+            self.in_code = False
+        elif tag == "span" and self.in_title:
+            self.in_title = False
+        elif tag == "div":
+            self.depth -= 1
+            if self.depth == 0:
+                self.blocks.append(self.current)
+                self.current, self.between = None, 0
+
+    def handle_data(self, data):
+        if self.current is None:
+            self.between += bool(data.strip())
+            return
+        if self.in_code:
+            self.current.code += data
+        elif self.in_title:
+            self.current.title += data
+
+
+def blocks(page_html):
+    parser = _CodeParser()
+    parser.feed(page_html)
+    return parser.blocks
+
+
+def python_steps(page_html):
+    """The page's Python blocks in order, each with the output block that directly follows it."""
+    found = blocks(page_html)
+    steps = []
+    for i, block in enumerate(found):
+        if block.language in ("python", "py"):
+            after = found[i + 1] if i + 1 < len(found) else None
+            output = after.code if after is not None and after.language == "text" and after.adjacent else None
+            steps.append(Step(block.code, block.title.strip(), output))
+    return steps
+
+
+def notebook(steps, title, note):
+    """A Jupyter notebook with the page's Python blocks as code cells, in page order."""
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{note}")]
+    book.cells += [nbformat.v4.new_code_cell(step.code.rstrip("\n")) for step in steps]
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    for i, cell in enumerate(book.cells):
+        cell["id"] = f"cell-{i}"   # stable ids: the same page gives the same file
+    return nbformat.writes(book)

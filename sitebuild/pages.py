@@ -1,0 +1,43 @@
+"""What the hooks do to a page's Markdown before it is converted: figures and cross-site links."""
+import html
+import posixpath
+import re
+
+from . import ROOT
+from .figures import figure_names
+
+FIGURE_LINE = re.compile(r"^(?P<indent>[ \t]*)!\[(?P<alt>[^\]]*)\]\(fig:(?P<name>[\w-]+)\)[ \t]*$", re.MULTILINE)
+
+
+class PageError(Exception):
+    pass
+
+
+def relative_url(target, page_url):
+    """`target` (relative to the site root) as a link from the page at `page_url`."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    relative = posixpath.relpath(target or ".", base or ".")
+    return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
+
+
+def expand_figures(markdown, page_url, where, code_title):
+    """Replace each `![alt](fig:name)` line by the light and dark images and their drawing code."""
+    known = set(figure_names())
+
+    def replace(match):
+        name, alt, indent = match["name"], html.escape(match["alt"], quote=True), match["indent"]
+        if name not in known:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise PageError(f"{where}:{line}: unknown figure '{name}' "
+                            f"(no file snippets/figures/{name}.py)")
+        images = "".join(
+            f'<img src="{relative_url(f"figures/{name}.{theme}.svg", page_url)}#only-{theme}" '
+            f'alt="{alt}" loading="lazy">' for theme in ("light", "dark"))
+        code = (f'??? example "{code_title}: snippets/figures/{name}.py"\n'
+                f'    ```python title="snippets/figures/{name}.py"\n'
+                f'    --8<-- "snippets/figures/{name}.py"\n'
+                f'    ```\n')
+        block = f'<figure class="dl-figure">\n{images}\n</figure>\n\n{code}'
+        return "\n".join(indent + line if line else line for line in block.splitlines())
+
+    return FIGURE_LINE.sub(replace, markdown)
