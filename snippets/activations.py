@@ -67,11 +67,12 @@ def elu_grad(x, alpha=1.0):
 
 
 # --8<-- [start:gelu]
-erf = np.vectorize(math.erf, otypes=[np.float64])  # exact erf, one number at a time
+erfc = np.vectorize(math.erfc, otypes=[np.float64])  # exact, one number at a time
 
 
 def normal_cdf(x):
-    return 0.5 * (1 + erf(x / math.sqrt(2)))
+    # Phi(x) = erfc(-x / sqrt 2) / 2; unlike 1 + erf(...), it keeps its digits for x << 0
+    return 0.5 * erfc(-x / math.sqrt(2))
 
 
 def normal_pdf(x):
