@@ -40,23 +40,19 @@ def check_layer(layer, x, target=None, seed=0, h=1e-5):
     """Relative error of layer.backward against numerical gradients, for x and every parameter.
 
     A layer's output is turned into a number with fixed random weights r: L = Σ r·forward(x), so
-    dL/d(output) = r. For a loss layer pass `target`: L = forward(x, target), backward().
+    dL/d(output) = r. For a loss layer pass `target`: L = forward(x, target), backward(1).
     """
     if target is None:
-        out = layer.forward(x)
-        r = np.random.default_rng(seed).standard_normal(out.shape)
-
+        r = np.random.default_rng(seed).standard_normal(layer.forward(x).shape)
         def loss(_):
             return np.sum(r * layer.forward(x))
-
-        dx = layer.backward(r)
+        dout = r
     else:
-
         def loss(_):
             return layer.forward(x, target)
-
-        loss(x)
-        dx = layer.backward()
+        dout = 1.0
+    loss(x)  # a forward pass at x, then backpropagation
+    dx = layer.backward(dout)
     analytic = {"x": dx, **getattr(layer, "grads", {})}
     arrays = {"x": x, **getattr(layer, "params", {})}
     return {name: relative_error(analytic[name], numerical_gradient(loss, arrays[name], h))
