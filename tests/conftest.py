@@ -39,3 +39,11 @@ def site(tmp_path_factory):
     if done.returncode != 0:
         pytest.fail(f"the site does not build:\n{done.stdout}\n{done.stderr}", pytrace=False)
     return out
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can see whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
