@@ -210,9 +210,8 @@ if __name__ == "__main__":
         try:
             1 / (1 + np.exp(-big))
         except FloatingPointError as error:
-            print("naive:   ", error)
-        print("sigmoid: ", sigmoid(big))
-        print("softplus:", softplus(big))
+            print("naive:  ", error)
+        print("sigmoid:", sigmoid(big))
     # --8<-- [end:demo_large]
 
     # --8<-- [start:demo_max_grad]
@@ -229,6 +228,11 @@ if __name__ == "__main__":
     print(y)
     print(y.sum(axis=-1))
     # --8<-- [end:demo_softmax]
+
+    # --8<-- [start:demo_softplus]
+    with np.errstate(over="raise"):
+        print(softplus(np.array([-1e4, -1.0, 0.0, 1.0, 1e4])))
+    # --8<-- [end:demo_softplus]
 
     # --8<-- [start:demo_properties]
     print_table(properties())

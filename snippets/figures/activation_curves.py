@@ -47,4 +47,4 @@ def figure(lang, theme):
 
 
 if __name__ == "__main__":
-    plotstyle.save(figure("en", "light"), "activation_curves.svg")
+    plotstyle.save_variants(figure, "activation_curves")

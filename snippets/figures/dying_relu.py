@@ -55,4 +55,4 @@ def figure(lang, theme):
 
 
 if __name__ == "__main__":
-    plotstyle.save(figure("en", "light"), "dying_relu.svg")
+    plotstyle.save_variants(figure, "dying_relu")

@@ -75,4 +75,4 @@ def figure(lang, theme):
 
 
 if __name__ == "__main__":
-    plotstyle.save(figure("en", "light"), "sigmoid_chain.svg")
+    plotstyle.save_variants(figure, "sigmoid_chain")
