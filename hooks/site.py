@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from sitebuild import ROOT, codeblocks, figures, math, pages, translations
+from sitebuild import ROOT, codeblocks, diagnostics, figures, math, pages, translations
 
 _state = {}
 
@@ -16,6 +16,7 @@ _state = {}
 def on_config(config):
     _state.clear()
     _state.update(lang=config.theme["language"], fallbacks=set(), notebooks={})
+    diagnostics.install(_state["lang"])
 
 
 def on_files(files, config):

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import ROOT
 
@@ -64,3 +65,48 @@ def python_fence_lines(markdown):
         if re.match(r"^\s*(```|~~~)\s*python\b", line) or re.match(r"^\s*!\[[^\]]*\]\(fig:[\w-]+\)\s*$", line):
             lines.append(number)
     return lines
+
+
+FRAMEWORKS = ("torch", "keras")
+
+
+@dataclass
+class PageCheck:
+    problems: list          # messages, each starting with 'docs/<lang>/<page>.md:<line>'
+    needs_framework: str | None = None   # the block that could not run for want of torch/keras
+
+
+def check_page(page_html, source, workdir, shown_figures):
+    """Run the page's blocks; compare printed with shown output and drawn with shown figures.
+
+    `source` is the page's Markdown file; `shown_figures(name, lang, theme)` gives the path of the
+    figure file the site serves.
+    """
+    from .codeblocks import python_steps
+    steps = python_steps(page_html)
+    lines = python_fence_lines(source.read_text(encoding="utf-8"))
+    relative = Path(*source.parts[len(source.parts) - 1 - source.parts[::-1].index("docs"):]).as_posix()
+    labels = [f"{relative}:{lines[i] if i < len(lines) else '?'} ({step.title or 'inline block'})"
+              for i, step in enumerate(steps)]
+    result = run_blocks([s.code for s in steps], labels, workdir)
+
+    if result.failed_block is not None:
+        label = labels[result.failed_block]
+        if result.error_type == "ModuleNotFoundError":
+            missing = next((f for f in FRAMEWORKS if f"No module named '{f}" in result.stderr), None)
+            if missing:
+                return PageCheck([f"{label}: needs {missing}, which is not installed"], missing)
+        return PageCheck([f"{label} raised:\n{result.stderr}"])
+    problems = []
+    for label, step, printed in zip(labels, steps, result.outputs):
+        if step.expected_output is not None and not same_output(step.expected_output, printed):
+            problems.append(f"{label}: the page shows\n{step.expected_output}\nbut the code prints\n{printed}")
+        elif step.expected_output is None and printed.strip():
+            problems.append(f"{label} prints output the page does not show "
+                            f"(add a ```text block right after it):\n{printed}")
+    for drawn in sorted(Path(workdir).glob("*.*.*.svg")):
+        name, lang, theme, _ = drawn.name.split(".")
+        if drawn.read_bytes() != shown_figures(name, lang, theme).read_bytes():
+            problems.append(f"{relative}: running snippets/figures/{name}.py draws {drawn.name}, "
+                            "which differs from the figure the site shows")
+    return PageCheck(problems)

@@ -1,0 +1,160 @@
+"""Bad input gets a clear answer: each mistake a contributor can make fails with the file and line."""
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from sitebuild import pagerun
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A minimal copy of the site (machinery, no chapters) to break on purpose."""
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        text = (ROOT / config).read_text(encoding="utf-8")
+        (tmp_path / config).write_text(re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", text,
+                                              flags=re.MULTILINE), encoding="utf-8")
+    for folder in ("hooks", "sitebuild", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "snippets" / "figures").mkdir(parents=True)
+    for name in ("__init__.py", "plotstyle.py", "figures/__init__.py"):
+        shutil.copy(ROOT / "snippets" / name, tmp_path / "snippets" / name)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    for lang in ("ko", "en"):
+        write(tmp_path / "docs" / lang / "index.md", f"# Home {{ #home }}\n\nHello {lang}.\n")
+    return tmp_path
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def build(project, **env):
+    import os
+    return subprocess.run([sys.executable, "-m", "sitebuild.build", "site"], cwd=project,
+                          env=dict(os.environ, **env), capture_output=True, text=True, timeout=300)
+
+
+def add_to_index(project, text, lang="ko"):
+    path = project / "docs" / lang / "index.md"
+    path.write_text(path.read_text(encoding="utf-8") + textwrap.dedent(text), encoding="utf-8")
+
+
+FIGURE = '''\
+from matplotlib.figure import Figure
+
+from snippets import plotstyle
+
+
+def figure(lang, theme):
+    plotstyle.use(theme)
+    fig = Figure(figsize=(2, 2))
+    fig.subplots().plot([0, 1], [0, {value}])
+    return fig
+'''
+
+
+def test_figure_that_raises_names_the_snippet_file_and_line(project):
+    write(project / "snippets/figures/broken.py", FIGURE.format(value="1 / 0"))
+    add_to_index(project, "\n![a figure](fig:broken)\n")
+    done = build(project)
+    assert done.returncode != 0
+    assert "snippets/figures/broken.py:9" in done.stderr and "ZeroDivisionError" in done.stderr, done.stderr
+    assert not list((project / ".cache" / "figures").glob("broken-*")), "a failed figure was cached"
+
+
+def test_figure_that_runs_too_long_times_out(project):
+    write(project / "snippets/figures/slow.py", "import time\n" + FIGURE.format(value="time.sleep(30)"))
+    add_to_index(project, "\n![a figure](fig:slow)\n")
+    done = build(project, FIGURE_TIMEOUT="3")
+    assert done.returncode != 0
+    assert "snippets/figures/slow.py: timed out after 3 s" in done.stderr, done.stderr
+
+
+def test_unknown_figure_names_the_page_and_line(project):
+    add_to_index(project, "\n![a figure](fig:no_such_figure)\n")
+    done = build(project)
+    assert done.returncode != 0
+    assert "docs/ko/index.md:5: unknown figure 'no_such_figure'" in done.stderr, done.stderr
+
+
+def test_latex_error_names_the_page_and_line(project):
+    add_to_index(project, "\nMath: $\\frac{1}{2} + \\nosuchcommand{x}$\n")
+    done = build(project)
+    assert done.returncode != 0
+    assert "docs/ko/index.md:5:" in done.stderr and "nosuchcommand" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("link,expected", [("no-such-page.md", "no-such-page.md"),
+                                           ("#no-such-anchor", "no such anchor")])
+def test_broken_link_or_anchor_names_the_page_and_line(project, link, expected):
+    add_to_index(project, f"\nSee [this]({link}).\n")
+    done = build(project)
+    assert done.returncode != 0
+    assert re.search(rf"docs/ko/index\.md:5: .*{re.escape(expected)}", done.stderr), done.stderr
+
+
+def test_missing_snippet_names_the_page_and_line(project):
+    add_to_index(project, '\n```python title="x"\n--8<-- "snippets/no_such_file.py:intro"\n```\n')
+    done = build(project)
+    assert done.returncode != 0
+    assert "docs/ko/index.md:6" in done.stderr and "no_such_file.py" in done.stderr, done.stderr
+
+
+def test_page_in_one_language_is_served_in_both_with_a_notice(project):
+    for config in ("mkdocs.yml",):
+        path = project / config
+        path.write_text(path.read_text().replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - only.md\n"))
+    write(project / "docs/ko/only.md", "# 한국어만 { #only }\n\n이 페이지는 한국어로만 있습니다.\n")
+    done = build(project)
+    assert done.returncode == 0, done.stderr
+    english = (project / "site/en/only/index.html").read_text(encoding="utf-8")
+    assert "Not yet translated" in english and "이 페이지는 한국어로만 있습니다." in english
+    assert 'href="../../only/"' in english, "the notice links to the original"
+    assert "Not yet translated" not in (project / "site/only/index.html").read_text(encoding="utf-8")
+
+
+def test_failing_code_block_names_the_page_and_line(project, tmp_path_factory):
+    add_to_index(project, '\n```python\nx = 1\n```\n\n```python\nprint(x / 0)\n```\n')
+    assert build(project).returncode == 0
+    html = (project / "site/index.html").read_text(encoding="utf-8")
+    workdir = tmp_path_factory.mktemp("run")
+    check = pagerun.check_page(html, project / "docs/ko/index.md", workdir, None)
+    assert check.problems and check.problems[0].startswith("docs/ko/index.md:9 (inline block) raised:")
+    assert "ZeroDivisionError" in check.problems[0]
+
+
+def test_wrong_printed_output_is_reported(project, tmp_path_factory):
+    add_to_index(project, '\n```python\nprint(1 + 1)\n```\n```text\n3\n```\n\n```python\nprint("hi")\n```\n')
+    assert build(project).returncode == 0
+    html = (project / "site/index.html").read_text(encoding="utf-8")
+    check = pagerun.check_page(html, project / "docs/ko/index.md", tmp_path_factory.mktemp("run"), None)
+    assert len(check.problems) == 2, check.problems
+    assert check.problems[0].startswith("docs/ko/index.md:5 (inline block): the page shows\n3")
+    assert check.problems[1].startswith("docs/ko/index.md:12 (inline block) prints output the page does not show")
+
+
+def test_editing_a_snippet_redraws_exactly_the_figures_that_import_it(project):
+    write(project / "snippets/helper.py", "VALUE = 1\n")
+    write(project / "snippets/figures/uses_helper.py",
+          FIGURE.replace("from snippets import plotstyle", "from snippets import helper, plotstyle")
+          .format(value="helper.VALUE"))
+    write(project / "snippets/figures/alone.py", FIGURE.format(value="2"))
+    add_to_index(project, "\n![one](fig:uses_helper)\n\n![two](fig:alone)\n")
+    assert build(project).returncode == 0
+    cache = project / ".cache" / "figures"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert build(project).returncode == 0
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == before, "an unchanged build redrew"
+
+    write(project / "snippets/helper.py", "VALUE = 3\n")
+    assert build(project).returncode == 0
+    after = {p.name for p in cache.iterdir()}
+    new = after - set(before)
+    assert len(new) == 1 and next(iter(new)).startswith("uses_helper-"), new
+    assert any(n.startswith("alone-") for n in set(before) & after)
