@@ -1,0 +1,82 @@
+"""Build times and page weight: `make bench` (or `.venv/bin/python bench/build_site.py`).
+
+Prints: cold build (no figure cache), warm rebuild (nothing changed), rebuild after editing one
+snippet module, and the bytes a browser transfers for each page (search index excluded).
+Numbers, not assertions: they go in the closing notes of the work that changes them.
+"""
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "figures"
+EDITED = ROOT / "snippets" / "activations.py"
+
+
+def timed_build(site):
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+def page_weights(site):
+    """Bytes transferred per page in headless Chromium, search index excluded."""
+    from playwright.sync_api import sync_playwright
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_port}/"
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    weights = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                             args=["--headless", "--no-sandbox", "--disable-gpu",
+                                                   "--disable-background-networking"])
+        for page_path in pages:
+            tab = browser.new_page()
+            sizes = []
+            tab.on("requestfinished", lambda r: "search_index" not in r.url and sizes.append(
+                r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+            url = base + ("" if page_path == "." else page_path + "/")
+            tab.goto(url, wait_until="networkidle")
+            tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")   # lazy figures load too
+            tab.wait_for_timeout(500)
+            weights[url.removeprefix(base) or "/"] = sum(sizes)
+            tab.close()
+        browser.close()
+    httpd.shutdown()
+    return weights
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        shutil.rmtree(CACHE, ignore_errors=True)
+        cold = timed_build(site)
+        warm = timed_build(site)
+        original = EDITED.read_text(encoding="utf-8")
+        try:
+            EDITED.write_text(original + "\n# edited by bench/build_site.py\n", encoding="utf-8")
+            edited = timed_build(site)
+        finally:
+            EDITED.write_text(original, encoding="utf-8")
+        timed_build(site)   # back to the committed state in the cache
+        print(f"cold build (no figure cache): {cold:6.1f} s")
+        print(f"warm rebuild, no change:      {warm:6.1f} s  ({100 * warm / cold:.0f} % of cold)")
+        print(f"rebuild after editing {EDITED.relative_to(ROOT)}: {edited:6.1f} s")
+        for lang, index in (("ko", site / "search/search_index.json"), ("en", site / "en/search/search_index.json")):
+            print(f"search index ({lang}): {index.stat().st_size / 1024:.0f} KiB")
+        for url, size in page_weights(site).items():
+            print(f"page weight {url:32s} {size / 1024:7.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
