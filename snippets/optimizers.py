@@ -77,6 +77,8 @@ class Nesterov:
 class AdaGrad:
     """s ← s + g²; θ ← θ − η·g / (√s + ε): PyTorch `Adagrad` (Keras puts ε inside: √(s + ε))."""
 
+    # Keras also starts s at 0.1 by default (initial_accumulator_value); PyTorch and we start at 0.
+
     def __init__(self, lr=0.01, eps=1e-10):
         self.lr = lr
         self.eps = eps

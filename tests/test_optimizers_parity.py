@@ -364,8 +364,12 @@ class KerasMomentum(opt.Momentum):
 
 def test_momentum_pytorch_and_keras_differ_under_a_schedule(torch, keras):
     """(a) Equal while η is constant; under a step schedule they part (PyTorch rescales at once)."""
-    torch_sgd = lambda p: torch.optim.SGD(p, lr=0.0625, momentum=0.9)  # noqa: E731
-    keras_sgd = lambda: keras.optimizers.SGD(learning_rate=0.0625, momentum=0.9)  # noqa: E731
+    def torch_sgd(p):
+        return torch.optim.SGD(p, lr=0.0625, momentum=0.9)
+
+    def keras_sgd():
+        return keras.optimizers.SGD(learning_rate=0.0625, momentum=0.9)
+
     assert_same(torch_run(torch, torch_sgd), keras_run(keras, keras_sgd()),
                 "torch vs keras momentum, constant lr")
     torch_path = torch_run(torch, torch_sgd, schedule=halve_every_10)
