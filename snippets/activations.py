@@ -146,7 +146,8 @@ GRID = np.concatenate([-np.geomspace(1e4, 10, 200), np.linspace(-10, 10, 200_001
 
 
 def output_range(f):
-    lo, hi = f(GRID).min(), f(GRID).max()
+    y = f(GRID)
+    lo, hi = y.min(), y.max()
     # still moving between x = 10^3 and 10^4: no bound
     far, near = f(np.array([-1e4, 1e4])), f(np.array([-1e3, 1e3]))
     if far[0] < near[0] - 1:
