@@ -14,6 +14,12 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-artifacts" / "screens"
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.body.scrollHeight; y += 600) {
+    window.scrollTo(0, y); await new Promise(r => setTimeout(r, 50));
+  }
+  window.scrollTo(0, 0);
+}"""
 SIZES = {"desktop": (1280, 900), "phone": (375, 812)}
 
 
@@ -43,9 +49,8 @@ def main(site, pages):
                                                color_scheme=scheme)
                         url = base + ("" if lang == "ko" else "en/") + (page + "/" if page else "")
                         tab.goto(url, wait_until="networkidle")
-                        for image in tab.locator("img[loading=lazy]").all():
-                            image.scroll_into_view_if_needed()
-                        tab.wait_for_timeout(300)
+                        tab.evaluate(SCROLL_THROUGH)   # lazy figures load as the reader scrolls
+                        tab.wait_for_load_state("networkidle")
                         name = f"{page or 'home'}.{lang}.{scheme}.{size}.png".replace("/", "_")
                         tab.screenshot(path=str(OUT / name), full_page=True)
                         tab.close()
