@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from sitebuild import ROOT, codeblocks, diagnostics, figures, math, pages, translations
+from sitebuild import ROOT, codeblocks, diagnostics, figures, labs, math, pages, translations
 
 _state = {}
 
@@ -52,6 +52,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if labs.is_lab(page.file.src_uri):
+        return labs.strip_mathjax(html)
     try:
         html = math.render_page(html, page.file.content_string, _where(page))
     except math.MathError as error:

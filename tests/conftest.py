@@ -13,13 +13,14 @@ IN_CI = os.environ.get("CI") == "true"
 def page_sources():
     """Every page of the site as (lang, path relative to docs/<lang>), both languages, fallbacks included."""
     names = sorted({p.relative_to(ROOT / "docs" / lang).as_posix()
-                    for lang in ("ko", "en") for p in (ROOT / "docs" / lang).rglob("*.md")})
+                    for lang in ("ko", "en") for pattern in ("*.md", "labs/*.ipynb")
+                    for p in (ROOT / "docs" / lang).glob("**/" + pattern if pattern == "*.md" else pattern)})
     return [(lang, name) for lang in ("ko", "en") for name in names]
 
 
 def page_url(lang, name):
     """Path of the page's HTML file below the site root."""
-    stem = name[:-3]
+    stem = name.rsplit(".", 1)[0]
     path = "index.html" if stem == "index" else f"{stem}/index.html"
     return path if lang == "ko" else f"en/{path}"
 
