@@ -23,7 +23,7 @@ TEXT = {
 @functools.cache
 def runs():
     spiral_model, spiral_history = spirals_run()
-    u = np.linspace(-1.1, 1.1, 221)
+    u = np.linspace(-1.1, 1.1, 151)
     gx, gy = np.meshgrid(u, u)
     regions = spiral_model.predict(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
     _, digit_history = digits_run()
