@@ -21,7 +21,7 @@ from . import ROOT
 
 SNIPPETS = ROOT / "snippets"
 FIGURES = SNIPPETS / "figures"
-CACHE = ROOT / ".cache" / "figures"
+CACHE = Path(os.environ.get("FIGURE_CACHE", ROOT / ".cache" / "figures"))
 TIMEOUT = float(os.environ.get("FIGURE_TIMEOUT", 120))
 VARIANTS = [f"{lang}.{theme}" for lang in ("ko", "en") for theme in ("light", "dark")]
 
