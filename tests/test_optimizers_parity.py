@@ -15,6 +15,7 @@ Parameter names (NumPy reference ↔ PyTorch ↔ Keras):
 Keras stores the learning rate in a float32 variable, so Keras tests use learning rates that are
 exact in float32 (0.0625, 0.015625, …); PyTorch keeps it as a Python float, so any value works.
 """
+import functools
 import inspect
 import os
 
@@ -23,6 +24,8 @@ import pytest
 
 from frameworks import require
 from snippets import optimizers as opt
+from snippets.framework_rules import (BookNesterov, KerasAdaGrad, KerasAdam, KerasAdamW,
+                                      KerasMomentum, KerasRMSprop)
 from snippets.schedules import step_decay
 from snippets.surfaces import valley, valley_grad
 
@@ -248,62 +251,12 @@ def test_matches_keras(keras, name):
                 f"{name} vs keras.optimizers")
 
 
-# The Keras rules where ε sits elsewhere, written out. The book's AdaGrad and RMSprop put ε where
-# PyTorch does (with ε = 1e-7); the book's Adam is KerasAdam below with ε = 1e-7.
-
-class KerasAdaGrad(opt.AdaGrad):
-    """Keras `Adagrad`: s ← s + g²; θ ← θ − η·g / √(s + ε)."""
-
-    def update(self, params, grads):
-        if self.sum_sq is None:
-            self.sum_sq = {key: np.zeros_like(val) for key, val in params.items()}
-        for key in params:
-            self.sum_sq[key] += grads[key] ** 2
-            params[key] -= self.lr * grads[key] / np.sqrt(self.sum_sq[key] + self.eps)
-
-
-class KerasRMSprop(opt.RMSprop):
-    """Keras `RMSprop`: s ← ρ·s + (1 − ρ)·g²; θ ← θ − η·g / √(s + ε)."""
-
-    def update(self, params, grads):
-        if self.avg_sq is None:
-            self.avg_sq = {key: np.zeros_like(val) for key, val in params.items()}
-        for key in params:
-            self.avg_sq[key] = self.rho * self.avg_sq[key] + (1 - self.rho) * grads[key] ** 2
-            params[key] -= self.lr * grads[key] / np.sqrt(self.avg_sq[key] + self.eps)
-
-
-class KerasAdam(opt.Adam):
-    """Keras `Adam` (and the book's): θ ← θ − η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)·m / (√v + ε)."""
-
-    def update(self, params, grads):
-        if self.m is None:
-            self.m = {key: np.zeros_like(val) for key, val in params.items()}
-            self.v = {key: np.zeros_like(val) for key, val in params.items()}
-        self.t += 1
-        step = self.lr * np.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
-        for key in params:
-            g = grads[key]
-            self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * g
-            self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * g**2
-            params[key] -= step * self.m[key] / (np.sqrt(self.v[key]) + self.eps)
-
-
-class KerasAdamW(KerasAdam):
-    """Keras `AdamW` (and any Keras optimizer given weight_decay=λ): θ ← θ − η·λ·θ, then the step."""
-
-    def __init__(self, weight_decay, **kwargs):
-        super().__init__(**kwargs)
-        self.weight_decay = weight_decay
-
-    def update(self, params, grads):
-        for key in params:
-            params[key] *= 1 - self.lr * self.weight_decay
-        super().update(params, grads)
-
+# The Keras rules where ε sits elsewhere are written out in snippets/framework_rules.py. The book's
+# AdaGrad and RMSprop put ε where PyTorch does (with ε = 1e-7); the book's Adam is KerasAdam with
+# ε = 1e-7.
 
 KERAS_VARIANTS = {
-    "AdaGrad": (KerasAdaGrad, opt.AdaGrad, dict(lr=0.125, eps=1e-3),
+    "AdaGrad": (functools.partial(KerasAdaGrad, initial=0.0), opt.AdaGrad, dict(lr=0.125, eps=1e-3),
                 lambda k: k.optimizers.Adagrad(learning_rate=0.125, initial_accumulator_value=0.0,
                                                epsilon=1e-3)),
     "RMSprop": (KerasRMSprop, opt.RMSprop, dict(lr=0.00390625, rho=0.95, eps=1e-3),
@@ -349,17 +302,6 @@ def test_adam_epsilon_differs_most_for_small_gradients():
 
 def halve_every_10(t):
     return step_decay(t, 0.0625, 10, 0.5)  # 0.0625, 0.03125, …: exact in float32
-
-
-class KerasMomentum(opt.Momentum):
-    """Keras `SGD(momentum=μ)` and the book's Momentum: u ← μ·u − η·g; θ ← θ + u."""
-
-    def update(self, params, grads):
-        if self.velocity is None:
-            self.velocity = {key: np.zeros_like(val) for key, val in params.items()}
-        for key in params:
-            self.velocity[key] = self.momentum * self.velocity[key] - self.lr * grads[key]
-            params[key] += self.velocity[key]
 
 
 def test_momentum_pytorch_and_keras_differ_under_a_schedule(torch, keras):
@@ -412,19 +354,6 @@ def test_keras_weight_decay_is_decoupled_for_every_optimizer(torch, keras):
                                                              weight_decay=0.5))
     assert_differ(keras_path, torch_path, "keras vs torch SGD(momentum=0.9, weight_decay=0.5)",
                   at_least=1e-3)
-
-
-class BookNesterov(opt.Nesterov):
-    """『밑바닥부터…』 common/optimizer.py: u ← μu − ηg; θ ← θ + μ²u − (1 + μ)ηg (new u)."""
-
-    def update(self, params, grads):
-        if self.velocity is None:
-            self.velocity = {key: np.zeros_like(val) for key, val in params.items()}
-        for key in params:
-            self.velocity[key] *= self.momentum
-            self.velocity[key] -= self.lr * grads[key]
-            params[key] += self.momentum * self.momentum * self.velocity[key]
-            params[key] -= (1 + self.momentum) * self.lr * grads[key]
 
 
 def test_book_nesterov_differs_from_the_frameworks():
@@ -574,3 +503,11 @@ def test_momentum_equals_keras_form_while_lr_is_constant():
     for lr in (0.0625, 0.05):  # a power of 2 scales exactly: then bit for bit
         diffs = max_diffs(numpy_run(opt.Momentum(lr, 0.9)), numpy_run(KerasMomentum(lr, 0.9)))
         assert diffs.max() <= (0.0 if lr == 0.0625 else 1e-13)
+
+
+def test_keras_adagrad_defaults_start_the_sum_at_0_1(keras):
+    """KerasAdaGrad's defaults (s₀ = 0.1, ε = 1e-7) are Keras's, and s₀ = 0.1 shortens the steps."""
+    keras_path = keras_run(keras, keras.optimizers.Adagrad(learning_rate=0.125))
+    assert_same(numpy_run(KerasAdaGrad(lr=0.125)), keras_path, "KerasAdaGrad() vs keras Adagrad()")
+    assert_differ(numpy_run(opt.AdaGrad(lr=0.125, eps=1e-7)), keras_path,
+                  "AdaGrad (s₀ = 0) vs keras Adagrad (s₀ = 0.1)", at_least=1e-3)
