@@ -12,7 +12,7 @@ import numpy as np
 from snippets.batchnorm import BatchNorm
 from snippets.clipping import Clipped
 from snippets.datasets import digits, spirals
-from snippets.layers import Dense, Sigmoid
+from snippets.layers import Dense, LeakyReLU, ReLU, Sigmoid, Tanh  # noqa: F401 (mlp.py's table)
 from snippets.mlp import ACTIVATIONS, MLP, init_std, train
 from snippets.optimizers import SGD
 from snippets.residual import Residual
@@ -26,6 +26,14 @@ def max_derivative(activation, z=np.linspace(-10, 10, 200_001)):
     layer.forward(z)
     d = layer.backward(np.ones_like(z))
     return d.max(), z[d.argmax()]
+
+
+def typical_derivative(activation, n=100_000, seed=0):
+    """The average local derivative f′(z) over pre-activations z ~ N(0, 1)."""
+    z = np.random.default_rng(seed).standard_normal(n)
+    layer = ACTIVATIONS[activation]()
+    layer.forward(z)
+    return layer.backward(np.ones_like(z)).mean()
 # --8<-- [end:max_derivative]
 
 
@@ -105,6 +113,7 @@ def gradient_norm_table(depth=20, width=100):
 
 
 # --8<-- [start:variance_ratios]
+@functools.cache
 def variance_ratios(activation, init, depth=20, width=500, n=1000, input_std=1.0, seed=0):
     """Var(z_{l+1}) / Var(z_l) for consecutive hidden layers, and Var(z_l) itself."""
     model = deep_mlp(activation, init, depth, width, seed=seed)
@@ -245,11 +254,53 @@ def glorot_saturation(steps=1200, every=40, width=100, seed=0):
 
 
 if __name__ == "__main__":
-    # --8<-- [start:demo]
+    # --8<-- [start:print_derivatives]
     for act in ("sigmoid", "tanh", "relu"):
         top, at = max_derivative(act)
-        print(f"{act:8s} max f' = {top:.4f} at z = {at:.4f}")
-    norms = gradient_norm_table()
-    for (act, init), g in norms.items():
-        print(f"{act:8s} {init:9s} ‖∂L/∂W‖ layer 1: {g[0]:.1e}  layer 21: {g[-1]:.1e}")
-    # --8<-- [end:demo]
+        print(f"{act:8s} max f'(z) = {top:.4f} at z = {at:.4f};"
+              f" mean f'(z) for z ~ N(0, 1) = {typical_derivative(act):.4f}")
+    # --8<-- [end:print_derivatives]
+
+    # --8<-- [start:print_chain]
+    for depth in (5, 10, 20):
+        grads, bound = sigmoid_chain(depth)
+        print(f"L = {depth:2d}: largest |dh_L/dx| = {np.abs(grads).max():.2e}"
+              f" <= 0.25^L·∏|w_l| = {bound:.2e}")
+    # --8<-- [end:print_chain]
+
+    # --8<-- [start:print_gradient_norms]
+    for (act, init), g in gradient_norm_table().items():
+        print(f"{act:8s} {init:9s} layer 1: {g[0]:7.1e}   layer 21: {g[-1]:7.1e}"
+              f"   ratio: {g[0] / g[-1]:7.1e}")
+    # --8<-- [end:print_gradient_norms]
+
+    # --8<-- [start:print_variance]
+    for act, init, input_std in [("relu", "he", 1.0), ("relu", "xavier", 1.0),
+                                 ("tanh", "xavier", 0.1), ("tanh", "xavier", 1.0)]:
+        ratios, var = variance_ratios(act, init, input_std=input_std)
+        print(f"{act:4s} {init:6s} input std {input_std}: ratios {ratios.min():.3f} … "
+              f"{ratios.max():.3f}, mean {ratios.mean():.3f}; Var(z_20)/Var(z_1) = {var[-1] / var[0]:.2g}")
+    # --8<-- [end:print_variance]
+
+    # --8<-- [start:print_glorot]
+    steps, means, stds, accuracy = glorot_saturation()
+    for layer in range(means.shape[1]):
+        print(f"hidden layer {layer + 1}: mean output {means[0, layer]:.3f} at step 0,"
+              f" {means[-1, layer]:.3f} at step {steps[-1]}")
+    print(f"test accuracy after {steps[-1]} steps: {accuracy:.3f}")
+    # --8<-- [end:print_glorot]
+
+    # --8<-- [start:print_training]
+    for name in RUNS:
+        history = training_run(name)
+        print(f"{name:12s} loss after epoch 1: {history['loss'][0]:6.3f}, after epoch 100:"
+              f" {history['loss'][-1]:.3f}; accuracy {history['accuracy'][-1]:.3f}")
+    # --8<-- [end:print_training]
+
+    # --8<-- [start:print_exploding]
+    for max_norm in (None, 1.0):
+        history, norms = exploding_run(max_norm)
+        print(f"max_norm {max_norm}: ‖g‖ of the first 5 steps:", " ".join(f"{n:.1e}" for n in norms[:5]))
+        print(f"    steps with ‖g‖ = inf or nan: {np.sum(~np.isfinite(norms))},"
+              f" final accuracy {history['accuracy'][-1]:.3f}")
+    # --8<-- [end:print_exploding]

@@ -45,6 +45,7 @@ class Residual:
 if __name__ == "__main__":
     # --8<-- [start:demo]
     from snippets.gradcheck import check_layer
+    from snippets.layers import Dense, ReLU
 
     rng = np.random.default_rng(0)
     n = 5
