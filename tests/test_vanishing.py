@@ -220,3 +220,28 @@ def test_clipped_optimizer_steps_are_bounded():
     opt = Clipped(inner, 0.5)
     opt.update({"w": np.zeros(3)}, {"w": np.array([3.0, 4.0, 0.0])})
     assert opt.norms == [5.0] and global_norm(inner.seen) <= 0.5
+
+
+# ---- the numbers the page's prose quotes -------------------------------------------------------
+
+def test_numbers_quoted_in_the_prose():
+    from snippets.deep_nets import typical_derivative
+    assert typical_derivative("tanh") == pytest.approx(0.61, abs=0.005)
+    assert typical_derivative("tanh") ** 20 == pytest.approx(4e-5, rel=0.2)
+    assert typical_derivative("relu") == pytest.approx(0.5, abs=0.01)
+    g = gradient_norm_table()
+    assert g[("tanh", "std 1")][0] / g[("tanh", "std 1")][-1] == pytest.approx(2.5e7, rel=0.05)
+    ratios, var = variance_ratios("relu", "he")
+    assert (round(ratios.min(), 3), round(ratios.max(), 3), round(ratios.mean(), 3)) == (0.849, 1.104, 0.975)
+    assert var[-1] / var[0] == pytest.approx(0.6, abs=0.05)
+    assert variance_ratios("tanh", "xavier", input_std=1.0)[0][0] == pytest.approx(0.40, abs=0.01)
+    steps, means, _, accuracy = glorot_saturation()
+    assert (steps[-1], round(means[-1, -1], 2), round(accuracy, 3)) == (1200, 0.21, 0.087)
+    quoted = {"sigmoid+bn": (0.085, 0.967), "sigmoid+res": (0.735, None), "relu+res": (0.022, None)}
+    for name, (loss, accuracy) in quoted.items():
+        history = training_run(name)
+        assert round(history["loss"][-1], 3) == loss
+        assert accuracy is None or round(history["accuracy"][-1], 3) == accuracy
+    history, norms = exploding_run()
+    assert 1e151 < norms[4] < 1e153 and np.sum(~np.isfinite(norms)) == 5 and not np.isfinite(norms[5])
+    assert round(exploding_run(1.0)[0]["accuracy"][-1], 3) == 0.973
