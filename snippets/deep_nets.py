@@ -114,7 +114,7 @@ def gradient_norm_table(depth=20, width=100):
 
 # --8<-- [start:variance_ratios]
 @functools.cache
-def variance_ratios(activation, init, depth=20, width=500, n=1000, input_std=1.0, seed=0):
+def variance_ratios(activation, init, depth=20, width=500, n=250, input_std=1.0, seed=0):
     """Var(z_{l+1}) / Var(z_l) for consecutive hidden layers, and Var(z_l) itself."""
     model = deep_mlp(activation, init, depth, width, seed=seed)
     X, _ = random_batch(n, width, seed=seed + 1, std=input_std)

@@ -46,7 +46,7 @@ def figure(lang, theme):
                 ax.text(0.95, 0.9, text["zeros"].format(np.mean(values == 0)), ha="right",
                         va="top", transform=ax.transAxes, fontsize=8)
                 values = values[values > 0]
-            ax.hist(values, bins=bins, color=colors["lines"][CASES.index(case)])
+            ax.hist(values, bins=bins, histtype="stepfilled", color=colors["lines"][CASES.index(case)])
             ax.set_yticks([])
             ax.tick_params(labelsize=8)
             ax.grid(False)
