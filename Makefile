@@ -36,6 +36,10 @@ build: setup
 test: setup-test
 	$(PY) -m pytest
 
+.PHONY: translations
+translations: $(STAMP)   # every page, each language: original, up to date, outdated, missing
+	$(PY) -m sitebuild.translations status
+
 bench: setup-test
 	$(PY) bench/build_site.py
 

@@ -6,9 +6,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run from anywhere finds sitebuild/
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import ROOT, codeblocks, diagnostics, figures, labs, math, pages, translations
+from sitebuild import ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, translations
 
 _state = {}
 
@@ -25,6 +25,8 @@ def on_files(files, config):
         other = ROOT / "docs" / translations.other_language(lang) / src_uri
         files.append(File.generated(config, src_uri, content=other.read_text(encoding="utf-8")))
         _state["fallbacks"].add(src_uri)
+    for src_uri, content in _generated_pages(lang, config.extra).items():
+        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     try:
         drawn = figures.render_all()
     except figures.FigureError as error:
@@ -42,13 +44,17 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     where = _where(page)
-    if page.file.src_uri in _state["fallbacks"]:
-        href = pages.relative_url(translations.original_url(page.file.src_uri, _state["lang"]), page.url)
-        markdown = translations.notice(config.extra["untranslated"], href) + markdown
+    skipped = parity.lines_before_body(page.file.content_string, markdown)  # front matter: keep file lines
     try:
-        return pages.expand_figures(markdown, page.url, where, config.extra["figure_code"])
+        markdown = pages.expand_figures("\n" * skipped + markdown, page.url, where,
+                                        config.extra["figure_code"])[skipped:]
     except pages.PageError as error:
         raise PluginError(str(error)) from None
+    texts = _notice_texts(page, config.extra)
+    if texts:
+        href = pages.relative_url(translations.original_url(page.file.src_uri, _state["lang"]), page.url)
+        markdown = translations.notice(texts, href) + markdown
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -72,6 +78,28 @@ def on_post_build(config):
         path = Path(config.site_dir) / dest
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _generated_pages(lang, extra):
+    """The translation status page and the glossary, as {src_uri: Markdown}."""
+    try:
+        _state["status"] = {item.page: item for item in translations.status()}
+        generated = {"translation-status.md": translations.status_page(
+            _state["status"].values(), lang, extra["translation_status"]),
+                     "glossary.md": glossary.site_page(lang, extra["glossary"])}
+    except (translations.TranslationError, glossary.GlossaryError) as error:
+        raise PluginError(str(error)) from None
+    return {src_uri: content for src_uri, content in generated.items() if content}
+
+
+def _notice_texts(page, extra):
+    """The notice a page needs in this language: untranslated, outdated, or none."""
+    if page.file.src_uri in _state["fallbacks"]:
+        return extra["untranslated"]
+    item = _state["status"].get(page.file.src_uri)
+    if item and item.states[_state["lang"]] == "outdated":
+        return extra["outdated"]
+    return None
 
 
 def _where(page):
