@@ -1,5 +1,5 @@
-"""The GitHub workflows are valid (structure, by JSON schema) and safe (zizmor's offline audits:
-unpinned actions, excessive permissions, credentials left in checkouts, template injection...)."""
+"""The GitHub workflows and issue forms are valid (structure, by JSON schema), and the workflows are
+safe (zizmor's offline audits: unpinned actions, permissions, credentials left in checkouts, injection)."""
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +9,7 @@ import pytest
 from conftest import IN_CI, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ISSUE_FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
 
 
 def tool(name):
@@ -33,6 +34,12 @@ def test_there_are_workflows():
 def test_workflow_matches_the_github_workflow_schema(workflow):
     done = run(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(workflow))
     assert done.returncode == 0, f"{workflow.relative_to(ROOT)}:\n{done.stdout}{done.stderr}"
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS, ids=lambda p: p.name)
+def test_issue_form_matches_the_github_issue_forms_schema(form):
+    done = run(tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", str(form))
+    assert done.returncode == 0, f"{form.relative_to(ROOT)}:\n{done.stdout}{done.stderr}"
 
 
 def test_workflows_pass_zizmor_security_audits():
