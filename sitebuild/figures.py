@@ -80,9 +80,8 @@ def cached_dir(name):
     return CACHE / f"{name}-{cache_key(name)}"
 
 
-def render(name):
-    """Draw one figure into the cache (unless it is there already); return its directory."""
-    target = cached_dir(name)
+def render(name, target):
+    """Draw one figure into the cache directory `target` (unless it is there already)."""
     if target.exists():
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -126,17 +125,18 @@ def describe_failure(name, stderr):
 def render_all(names=None, jobs=None):
     """Draw every figure that is not cached, in parallel. Returns {name: directory}."""
     names = figure_names() if names is None else names
+    targets = [cached_dir(name) for name in names]   # here, not in the threads: ast.parse is not thread-safe on 3.11
     jobs = jobs or os.cpu_count() or 2
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = dict(zip(names, pool.map(_render_or_error, names)))
+        results = dict(zip(names, pool.map(_render_or_error, names, targets)))
     errors = [r for r in results.values() if isinstance(r, FigureError)]
     if errors:
         raise FigureError("\n\n".join(str(e) for e in errors))
     return results
 
 
-def _render_or_error(name):
+def _render_or_error(name, target):
     try:
-        return render(name)
+        return render(name, target)
     except FigureError as error:
         return error
