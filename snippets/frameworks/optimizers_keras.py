@@ -14,7 +14,7 @@ import keras
 import numpy as np
 
 
-def valley_run(optimizer, steps=30):
+def valley_keras(optimizer, steps=30):
     p = keras.Variable(np.array([-7.0, 2.0]), dtype="float64")
     for _ in range(steps):
         x, y = keras.ops.convert_to_numpy(p.value)
@@ -26,41 +26,41 @@ def valley_run(optimizer, steps=30):
 
 
 # --8<-- [start:sgd]
-valley_run(keras.optimizers.SGD(learning_rate=0.95))
+valley_keras(keras.optimizers.SGD(learning_rate=0.95))
 # --8<-- [end:sgd]
 
 # --8<-- [start:momentum]
-valley_run(keras.optimizers.SGD(learning_rate=0.1, momentum=0.9))
+valley_keras(keras.optimizers.SGD(learning_rate=0.1, momentum=0.9))
 # --8<-- [end:momentum]
 
 # --8<-- [start:nesterov]
-valley_run(keras.optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True))
+valley_keras(keras.optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True))
 # --8<-- [end:nesterov]
 
 # --8<-- [start:adagrad]
-valley_run(keras.optimizers.Adagrad(learning_rate=1.5))  # starts the sum at 0.1
-valley_run(keras.optimizers.Adagrad(learning_rate=1.5, initial_accumulator_value=0.0))
+valley_keras(keras.optimizers.Adagrad(learning_rate=1.5))  # starts the sum at 0.1
+valley_keras(keras.optimizers.Adagrad(learning_rate=1.5, initial_accumulator_value=0.0))
 # --8<-- [end:adagrad]
 
 # --8<-- [start:rmsprop]
-valley_run(keras.optimizers.RMSprop(learning_rate=0.1, rho=0.99))  # default rho=0.9
+valley_keras(keras.optimizers.RMSprop(learning_rate=0.1, rho=0.99))  # default rho=0.9
 # --8<-- [end:rmsprop]
 
 # --8<-- [start:adadelta]
-valley_run(keras.optimizers.Adadelta(learning_rate=1.0, rho=0.9, epsilon=1e-6))
+valley_keras(keras.optimizers.Adadelta(learning_rate=1.0, rho=0.9, epsilon=1e-6))
 # --8<-- [end:adadelta]
 
 # --8<-- [start:adam]
-valley_run(keras.optimizers.Adam(learning_rate=0.3))
+valley_keras(keras.optimizers.Adam(learning_rate=0.3))
 # --8<-- [end:adam]
 
 # --8<-- [start:adamw]
-valley_run(keras.optimizers.AdamW(learning_rate=0.3, weight_decay=0.1))
-valley_run(keras.optimizers.Adam(learning_rate=0.3, weight_decay=0.1))  # decoupled too
+valley_keras(keras.optimizers.AdamW(learning_rate=0.3, weight_decay=0.1))
+valley_keras(keras.optimizers.Adam(learning_rate=0.3, weight_decay=0.1))  # decoupled too
 # --8<-- [end:adamw]
 
 # --8<-- [start:nadam]
-valley_run(keras.optimizers.Nadam(learning_rate=0.3))  # PyTorch NAdam(momentum_decay=1)
+valley_keras(keras.optimizers.Nadam(learning_rate=0.3))  # PyTorch NAdam(momentum_decay=1)
 # --8<-- [end:nadam]
 
 # --8<-- [start:schedule]

@@ -7,7 +7,7 @@ hyperparameters as the NumPy demo in snippets/optimizers.py, and prints where it
 import torch
 
 
-def valley_run(make_optimizer, steps=30):
+def valley_torch(make_optimizer, steps=30):
     p = torch.tensor([-7.0, 2.0], dtype=torch.float64, requires_grad=True)
     optimizer = make_optimizer([p])
     for _ in range(steps):
@@ -21,41 +21,41 @@ def valley_run(make_optimizer, steps=30):
 
 
 # --8<-- [start:sgd]
-valley_run(lambda p: torch.optim.SGD(p, lr=0.95))
+valley_torch(lambda p: torch.optim.SGD(p, lr=0.95))
 # --8<-- [end:sgd]
 
 # --8<-- [start:momentum]
-valley_run(lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+valley_torch(lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
 # --8<-- [end:momentum]
 
 # --8<-- [start:nesterov]
-valley_run(lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, nesterov=True))
+valley_torch(lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, nesterov=True))
 # --8<-- [end:nesterov]
 
 # --8<-- [start:adagrad]
-valley_run(lambda p: torch.optim.Adagrad(p, lr=1.5))
+valley_torch(lambda p: torch.optim.Adagrad(p, lr=1.5))
 # --8<-- [end:adagrad]
 
 # --8<-- [start:rmsprop]
-valley_run(lambda p: torch.optim.RMSprop(p, lr=0.1))  # alpha=0.99 is our rho
+valley_torch(lambda p: torch.optim.RMSprop(p, lr=0.1))  # alpha=0.99 is our rho
 # --8<-- [end:rmsprop]
 
 # --8<-- [start:adadelta]
-valley_run(lambda p: torch.optim.Adadelta(p, lr=1.0))
+valley_torch(lambda p: torch.optim.Adadelta(p, lr=1.0))
 # --8<-- [end:adadelta]
 
 # --8<-- [start:adam]
-valley_run(lambda p: torch.optim.Adam(p, lr=0.3))
+valley_torch(lambda p: torch.optim.Adam(p, lr=0.3))
 # --8<-- [end:adam]
 
 # --8<-- [start:adamw]
-valley_run(lambda p: torch.optim.AdamW(p, lr=0.3, weight_decay=0.1))
-valley_run(lambda p: torch.optim.Adam(p, lr=0.3, weight_decay=0.1))  # L2, not AdamW
+valley_torch(lambda p: torch.optim.AdamW(p, lr=0.3, weight_decay=0.1))
+valley_torch(lambda p: torch.optim.Adam(p, lr=0.3, weight_decay=0.1))  # L2, not AdamW
 # --8<-- [end:adamw]
 
 # --8<-- [start:nadam]
-valley_run(lambda p: torch.optim.NAdam(p, lr=0.3))  # momentum_decay=0.004
-valley_run(lambda p: torch.optim.NAdam(p, lr=0.3, momentum_decay=1.0))  # Keras's Nadam
+valley_torch(lambda p: torch.optim.NAdam(p, lr=0.3))  # momentum_decay=0.004
+valley_torch(lambda p: torch.optim.NAdam(p, lr=0.3, momentum_decay=1.0))  # Keras's Nadam
 # --8<-- [end:nadam]
 
 # --8<-- [start:schedule]
