@@ -163,6 +163,8 @@ def _write_record(path, line):
     """Put `line` as the translation record in the file's front matter ('' removes it); True if changed."""
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
+    if not match and not line:
+        return False
     rest = RECORD_LINE.sub("", match["yaml"] or "") if match else ""
     body = text[match.end():] if match else "\n" + text
     meta = line + rest

@@ -149,3 +149,13 @@ def test_status_page_reflects_the_real_state(site, lang):
         changed = texts["uncommitted"] if item.changed == "uncommitted" else item.changed
         assert rows.get(href) == [texts["states"][item.states["ko"]], texts["states"][item.states["en"]], changed], (
             f"{lang} status page, row {item.page}: {rows.get(href)}")
+
+
+def test_stamp_keeps_other_front_matter_and_leaves_an_original_without_record_alone(tmp_path):
+    write(tmp_path / "docs/ko/x.md", "\n# 제목 { #t }\n")
+    write(tmp_path / "docs/en/x.md", "---\ntitle: Kept\n---\n# Title { #t }\n")
+    translations.stamp(tmp_path / "docs/en/x.md", root=tmp_path)
+    digest = translations.body_hash(tmp_path / "docs/ko/x.md")
+    assert (tmp_path / "docs/en/x.md").read_text() == (
+        f'---\ntranslation: {{source: ko, source_hash: "{digest}"}}\ntitle: Kept\n---\n# Title {{ #t }}\n')
+    assert (tmp_path / "docs/ko/x.md").read_text() == "\n# 제목 { #t }\n", "the original was rewritten"
