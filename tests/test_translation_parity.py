@@ -15,8 +15,6 @@ BOTH = [page for page in translations.all_pages()
 # sentence and not in the other's). The chapter's authors align them, then delete the entry; an entry
 # that no longer differs fails the test so that it is not forgotten. Only math counts can be listed here.
 KNOWN_MATH_DIFFERENCES = {
-    "backprop.md": {"worked-example"},
-    "vanishing-gradients.md": {"tanh-relu"},
     "optimizers.md": {"batch-size", "momentum-theory", "schedules"},
 }
 
