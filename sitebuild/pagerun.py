@@ -43,7 +43,7 @@ class Result:
 
 def run_blocks(codes, labels, workdir, timeout=300):
     env = dict(os.environ, MPLBACKEND="Agg", KERAS_BACKEND="torch", PYTHONPATH=str(ROOT),
-               PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+               PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
     done = subprocess.run([sys.executable, "-c", _DRIVER], input=json.dumps(list(zip(codes, labels))),
                           cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout)
     pieces = re.split("\x1e-- block \\d+ --\x1e\n", done.stdout)[1:]
