@@ -14,9 +14,7 @@ BOTH = [page for page in translations.all_pages()
 # Sections whose inline math counts differed when this check was added (a symbol named in one language's
 # sentence and not in the other's). The chapter's authors align them, then delete the entry; an entry
 # that no longer differs fails the test so that it is not forgotten. Only math counts can be listed here.
-KNOWN_MATH_DIFFERENCES = {
-    "optimizers.md": {"batch-size", "momentum-theory", "schedules"},
-}
+KNOWN_MATH_DIFFERENCES = {}
 
 
 @pytest.mark.parametrize("page", BOTH)
