@@ -51,7 +51,8 @@ def css_urls(text):
 
 def js_urls(text):
     for match in JS_URL.finditer(text):
-        yield match.group(1), text[max(0, match.start() - 120):match.start()]
+        if not match.group(1).startswith("http://www.w3.org/"):    # namespaces and DTD identifiers: names
+            yield match.group(1), text[max(0, match.start() - 500):match.start()]
 
 
 class _Resources(HTMLParser):
@@ -59,7 +60,7 @@ class _Resources(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found, self._in = [], None
+        self.found, self.scripts, self._in = [], [], None
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: v or "" for k, v in attrs}
@@ -87,7 +88,7 @@ class _Resources(HTMLParser):
         if self._in == "style":
             self.found += [("<style> url()/@import", url) for url in css_urls(data)]
         elif self._in == "script":
-            self.found += [("inline <script> literal", url) for url, _ in js_urls(data)]
+            self.scripts += list(js_urls(data))
 
 
 def svg_urls(text):
@@ -108,10 +109,10 @@ def svg_urls(text):
 # Material's bundle carries code paths that fetch from a CDN or an API only when a feature is in use.
 # Each is allowed only while the check shows the feature is off in this site; switch one on and this
 # test fails until it is self-hosted (design §5: Mermaid must be self-hosted).
-def _no_page_contains(needle):
+def _no_page_contains(pattern):
     def check(site):
         return [p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                if needle in p.read_text(encoding="utf-8")]
+                if re.search(pattern, p.read_text(encoding="utf-8"))]
     return check
 
 
@@ -119,7 +120,10 @@ DORMANT = [
     (re.compile(r"^https://unpkg\.com/resize-observer-polyfill"), "typeof ResizeObserver",
      "loaded only by browsers without ResizeObserver (none that Material supports)", lambda site: []),
     (re.compile(r"^https://unpkg\.com/mermaid@"), "mermaid",
-     "loaded only on pages with Mermaid diagrams", _no_page_contains('class="mermaid"')),
+     "loaded only on pages with Mermaid diagrams", _no_page_contains(r'class="[^"]*\bmermaid\b')),
+    (re.compile(r"^https://cdnjs\.cloudflare\.com/ajax/libs/mermaid(-layout-elk)?/"), "jp-Mermaid",
+     "nbconvert's lab template: loaded only for notebooks with Mermaid diagrams",
+     _no_page_contains(r'class="[^"]*\bjp-Mermaid\b')),
     (re.compile(r"^https://(api\.github\.com|\$\{e\}/api/v4)/"), "",
      "repository facts, fetched only when repo_url is set", _no_page_contains('data-md-component="source"')),
 ]
@@ -133,6 +137,15 @@ def _dormant(url, context, site):
     return False
 
 
+def _literals(urls, site, what):
+    found = []
+    for url, context in urls:
+        dormant = _dormant(url, context, site)
+        if dormant is not None:
+            found.append((f"{what} ({dormant})" if dormant else what, url))
+    return found
+
+
 def test_no_resource_is_loaded_from_another_host(site):
     problems = []
     files = sorted(p for p in site.rglob("*") if p.suffix in (".html", ".css", ".js", ".svg", ".mjs"))
@@ -143,7 +156,7 @@ def test_no_resource_is_loaded_from_another_host(site):
         if path.suffix == ".html":
             parser = _Resources()
             parser.feed(text)
-            found = parser.found
+            found = parser.found + _literals(parser.scripts, site, "inline <script> literal")
         elif path.suffix == ".css":
             found = [("CSS url()/@import", url) for url in css_urls(text)]
         elif path.suffix == ".svg":
@@ -153,12 +166,7 @@ def test_no_resource_is_loaded_from_another_host(site):
                 problems.append(f"{where}: not well-formed SVG ({error})")
                 continue
         else:
-            found = []
-            for url, context in js_urls(text):
-                dormant = _dormant(url, context, site)
-                if dormant is None:
-                    continue
-                found.append((f"JS literal ({dormant})" if dormant else "JS literal", url))
+            found = _literals(js_urls(text), site, "JS literal")
         problems += [f"{where}: {what} {url}" for what, url in found if is_external(url)]
     assert not problems, ("the built site loads resources from other hosts (self-host them, or drop them):\n"
                           + "\n".join(problems))
@@ -175,7 +183,7 @@ def test_the_scanner_sees_external_resources():
       srcset="a.png 1x, https://img.example/c.png 2x"><img src="figures/x.svg#only-light"></body></html>"""
     parser = _Resources()
     parser.feed(html)
-    external = sorted(url for _, url in parser.found if is_external(url))
+    external = sorted([url for _, url in parser.found if is_external(url)] + [url for url, _ in parser.scripts])
     assert external == ["//cdn.example/a.js", "https://api.example/v1", "https://cdn.example/x.css",
                         "https://fonts.example/css", "https://img.example/a.png", "https://img.example/b.png",
                         "https://img.example/c.png"], external
