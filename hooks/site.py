@@ -59,7 +59,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if labs.is_lab(page.file.src_uri):
-        return labs.fix_heading_ids(labs.strip_mathjax(html), page.toc)
+        return labs.clean(html, page.toc)
     try:
         html = math.render_page(html, page.file.content_string, _where(page))
     except math.MathError as error:

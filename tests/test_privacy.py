@@ -121,9 +121,6 @@ DORMANT = [
      "loaded only by browsers without ResizeObserver (none that Material supports)", lambda site: []),
     (re.compile(r"^https://unpkg\.com/mermaid@"), "mermaid",
      "loaded only on pages with Mermaid diagrams", _no_page_contains(r'class="[^"]*\bmermaid\b')),
-    (re.compile(r"^https://cdnjs\.cloudflare\.com/ajax/libs/mermaid(-layout-elk)?/"), "jp-Mermaid",
-     "nbconvert's lab template: loaded only for notebooks with Mermaid diagrams",
-     _no_page_contains(r'class="[^"]*\bjp-Mermaid\b')),
     (re.compile(r"^https://(api\.github\.com|\$\{e\}/api/v4)/"), "",
      "repository facts, fetched only when repo_url is set", _no_page_contains('data-md-component="source"')),
 ]
