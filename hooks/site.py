@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, translations
+from sitebuild import ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, translations
 
 _state = {}
 
@@ -59,7 +59,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if labs.is_lab(page.file.src_uri):
-        return labs.clean(html, page.toc)
+        return search.exclude_lab_anchors(labs.clean(html, page.toc))
     try:
         html = math.render_page(html, page.file.content_string, _where(page))
     except math.MathError as error:
@@ -78,6 +78,11 @@ def on_post_build(config):
         path = Path(config.site_dir) / dest
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    if _state["lang"] == "ko":
+        try:
+            search.add_splitter(Path(config.site_dir))
+        except search.SearchWordsError as error:
+            raise PluginError(str(error)) from None
 
 
 def _generated_pages(lang, extra):
