@@ -23,8 +23,7 @@ PROBES = [
     ("ko", "모멘텀", "optimizers"),
     ("ko", "학습률", "optimizers"),
     ("ko", "경사 하강법", "optimizers"),
-    pytest.param("ko", "아담", "optimizers", marks=pytest.mark.xfail(
-        strict=True, reason="the Korean optimizers page writes Adam, never 아담")),
+    ("ko", "아담", "optimizers"),
     # Part of a compound word: the reason for the splitter.
     ("ko", "전파", "backprop"),
     ("ko", "소실", "vanishing-gradients"),
