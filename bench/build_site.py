@@ -5,6 +5,8 @@ snippet module, and the bytes a browser transfers for each page (search index ex
 Numbers, not assertions: they go in the closing notes of the work that changes them.
 """
 import functools
+import gzip
+import io
 import http.server
 import shutil
 import subprocess
@@ -26,15 +28,47 @@ def timed_build(site):
     return time.perf_counter() - start
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzip-compressed, as any real host (GitHub Pages included) does."""
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb")
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or not path.exists() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def load_weight(browser, url, scroll):
+    """Bytes on the wire for one visit to `url` (search index excluded), optionally scrolled to the end."""
+    tab = browser.new_page()
+    sizes = []
+    tab.on("requestfinished", lambda r: "search_index" not in r.url and sizes.append(
+        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+    tab.goto(url, wait_until="networkidle")
+    if scroll:   # lazy figures load as the reader reaches them
+        tab.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 500) {
+            window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); } }""")
+        tab.wait_for_load_state("networkidle")
+    tab.close()
+    return sum(sizes)
 
 
 def page_weights(site):
     """Bytes transferred per page in headless Chromium, search index excluded."""
     from playwright.sync_api import sync_playwright
-    handler = functools.partial(QuietHandler, directory=str(site))
+    handler = functools.partial(GzipHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}/"
@@ -45,16 +79,8 @@ def page_weights(site):
                                              args=["--headless", "--no-sandbox", "--disable-gpu",
                                                    "--disable-background-networking"])
         for page_path in pages:
-            tab = browser.new_page()
-            sizes = []
-            tab.on("requestfinished", lambda r: "search_index" not in r.url and sizes.append(
-                r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
             url = base + ("" if page_path == "." else page_path + "/")
-            tab.goto(url, wait_until="networkidle")
-            tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")   # lazy figures load too
-            tab.wait_for_timeout(500)
-            weights[url.removeprefix(base) or "/"] = sum(sizes)
-            tab.close()
+            weights[url.removeprefix(base) or "/"] = [load_weight(browser, url, scroll) for scroll in (False, True)]
         browser.close()
     httpd.shutdown()
     return weights
@@ -78,8 +104,9 @@ def main():
         print(f"rebuild after editing {EDITED.relative_to(ROOT)}: {edited:6.1f} s")
         for lang, index in (("ko", site / "search/search_index.json"), ("en", site / "en/search/search_index.json")):
             print(f"search index ({lang}): {index.stat().st_size / 1024:.0f} KiB")
-        for url, size in page_weights(site).items():
-            print(f"page weight {url:32s} {size / 1024:7.0f} KiB")
+        print("page weight, gzip, search index excluded: on load / after scrolling to the end (all figures)")
+        for url, (on_load, scrolled) in page_weights(site).items():
+            print(f"  {url:32s} {on_load / 1024:6.0f} KiB / {scrolled / 1024:6.0f} KiB")
 
 
 if __name__ == "__main__":
