@@ -29,7 +29,7 @@ def figure(lang, theme):
     for col, (surface, runs) in enumerate(paths.items()):
         f, grad, start, minimum = SURFACES[surface]
         (x0, x1), (y0, y1) = VIEW[surface]
-        gx, gy = np.meshgrid(np.linspace(x0, x1, 300), np.linspace(y0, y1, 300))
+        gx, gy = np.meshgrid(np.linspace(x0, x1, 150), np.linspace(y0, y1, 150))
         z = f(gx, gy)
         ax = axes[0, col]
         if surface == "saddle":
@@ -37,10 +37,11 @@ def figure(lang, theme):
         else:
             ax.contour(gx, gy, z - z.min() + 1e-3, levels=np.logspace(-2, 4, 16),
                        norm=LogNorm(), colors=colors["grid"], linewidths=0.8)
-        for color, (name, path) in zip(colors["lines"], runs.items()):
-            ax.plot(path[:, 0], path[:, 1], color=color, linewidth=1.3, label=text[name])
+        for i, (color, (name, path)) in enumerate(zip(colors["lines"], runs.items())):
+            style = "-" if i % 2 == 0 else "--"   # neighbours in the palette differ in dash too
+            ax.plot(path[:, 0], path[:, 1], color=color, linestyle=style, linewidth=1.3, label=text[name])
             axes[1, col].plot(np.arange(len(path)), f(path[:, 0], path[:, 1]), color=color,
-                              linewidth=1.3)
+                              linestyle=style, linewidth=1.3)
         ax.plot(*start, "o", color=colors["fg"], markersize=5, label=text["start"])
         if minimum is not None:
             ax.plot(*minimum, "*", color=colors["fg"], markersize=11, label=text["min"])
