@@ -41,7 +41,7 @@ translations: $(STAMP)   # every page, each language: original, up to date, outd
 	$(PY) -m sitebuild.translations status
 
 bench: setup-test
-	$(PY) bench/build_site.py
+	$(PY) -m bench.build_site
 
 clean:
 	rm -rf site .cache

@@ -1,20 +1,17 @@
-"""Build times and page weight: `make bench` (or `.venv/bin/python bench/build_site.py`).
+"""Build times and page weight: `make bench` (or `.venv/bin/python -m bench.build_site`).
 
 Prints: cold build (no figure cache), warm rebuild (nothing changed), rebuild after editing one
 snippet module, and the bytes a browser transfers for each page (search index excluded).
 Numbers, not assertions: they go in the closing notes of the work that changes them.
 """
-import functools
-import gzip
-import io
-import http.server
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from bench.static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "figures"
@@ -26,28 +23,6 @@ def timed_build(site):
     subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
                    capture_output=True)
     return time.perf_counter() - start
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves text files gzip-compressed, as any real host (GitHub Pages included) does."""
-    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb")
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix not in self.COMPRESSED or not path.exists() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 def load_weight(browser, url, scroll):
@@ -68,13 +43,9 @@ def load_weight(browser, url, scroll):
 def page_weights(site):
     """Bytes transferred per page in headless Chromium, search index excluded."""
     from playwright.sync_api import sync_playwright
-    handler = functools.partial(GzipHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_port}/"
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
     weights = {}
-    with sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                              args=["--headless", "--no-sandbox", "--disable-gpu",
                                                    "--disable-background-networking"])
@@ -82,7 +53,6 @@ def page_weights(site):
             url = base + ("" if page_path == "." else page_path + "/")
             weights[url.removeprefix(base) or "/"] = [load_weight(browser, url, scroll) for scroll in (False, True)]
         browser.close()
-    httpd.shutdown()
     return weights
 
 

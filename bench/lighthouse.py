@@ -1,4 +1,4 @@
-"""Lighthouse scores and page weight: `.venv/bin/python bench/lighthouse.py [SITE_DIR] [--only PATTERN]`.
+"""Lighthouse scores and page weight: `.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN]`.
 
 Builds the site (or takes SITE_DIR, already built), serves it on 127.0.0.1 with gzip as a static host
 would, and runs Lighthouse 12.2.3 (npm devDependency, node_modules/.bin/lighthouse) with Debian's
@@ -9,20 +9,17 @@ index excluded; figures below the fold load lazily and are not in that number).
 Targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95, <= 500 KB a chapter.
 Numbers, not assertions (a loaded machine lowers the performance score).
 """
-import functools
-import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import page_sources, page_url  # noqa: E402
+from bench.static_server import serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -30,32 +27,6 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first
                 "--disable-background-networking --disable-component-update --disable-sync")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
-COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".map", ".txt", ".xml", ".ipynb"}
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip when the browser asks (as GitHub Pages and most hosts do)."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()      # the redirect to the URL with a slash
-            path = path / "index.html"
-        if (path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
 
 
 def pages():
@@ -91,26 +62,23 @@ def main(argv):
             print("building the site …", file=sys.stderr)
             subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_port}/"
-        header = f"{'page':<40} {'form':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6}  below target"
-        print(header)
-        print("-" * len(header))
-        for lang, name in pages():
-            path = page_url(lang, name).removesuffix("index.html")
-            if only not in "/" + path:
-                continue
-            for form in ("mobile", "desktop"):
-                scores, weight, failing = run(base + path, form == "desktop", Path(tmp) / "report.json")
-                below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
-                kb = weight / 1024
-                if kb > 500 and name != "index.md":
-                    below.append("weight")
-                print(f"{'/' + path:<40} {form:<8} " + " ".join(f"{scores[c]:>4}" for c in CATEGORIES)
-                      + f" {kb:>6.0f}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
-                                            if below or failing else "ok"), flush=True)
-        httpd.shutdown()
+        with serve(site) as base:
+            header = f"{'page':<40} {'form':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6}  below target"
+            print(header)
+            print("-" * len(header))
+            for lang, name in pages():
+                path = page_url(lang, name).removesuffix("index.html")
+                if only not in "/" + path:
+                    continue
+                for form in ("mobile", "desktop"):
+                    scores, weight, failing = run(base + path, form == "desktop", Path(tmp) / "report.json")
+                    below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
+                    kb = weight / 1024
+                    if kb > 500 and name != "index.md":
+                        below.append("weight")
+                    print(f"{'/' + path:<40} {form:<8} " + " ".join(f"{scores[c]:>4}" for c in CATEGORIES)
+                          + f" {kb:>6.0f}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
+                                                if below or failing else "ok"), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,16 +1,15 @@
-"""Screenshots of pages as readers see them: `.venv/bin/python bench/screenshots.py SITE_DIR [PAGE ...]`.
+"""Screenshots of pages as readers see them: `.venv/bin/python -m bench.screenshots SITE_DIR [PAGE ...]`.
 
 For each page (default: every page), both languages, light and dark, desktop and phone width,
 writes PNGs into test-artifacts/screens/ to look at after a change.
 """
-import functools
-import http.server
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from bench.static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-artifacts" / "screens"
@@ -23,21 +22,12 @@ SCROLL_THROUGH = """async () => {
 SIZES = {"desktop": (1280, 900), "phone": (375, 812)}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def main(site, pages):
     site = Path(site).resolve()
     pages = pages or sorted(p.relative_to(site).parent.as_posix() for p in site.glob("*/index.html")
                             if p.parent.name not in ("en", "search", "assets")) + [""]
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_port}/"
     OUT.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                              args=["--headless", "--no-sandbox", "--disable-gpu",
                                                    "--disable-background-networking"])
@@ -55,7 +45,6 @@ def main(site, pages):
                         tab.screenshot(path=str(OUT / name), full_page=True)
                         tab.close()
         browser.close()
-    httpd.shutdown()
     print(f"screenshots in {OUT}")
 
 
