@@ -31,6 +31,8 @@ def on_files(files, config):
         drawn = figures.render_all()
     except figures.FigureError as error:
         raise PluginError(str(error)) from None
+    _state["figure_sizes"] = {name: figures.svg_size(folder / f"{name}.{lang}.light.svg")
+                              for name, folder in drawn.items()}
     for name, folder in drawn.items():
         for theme in ("light", "dark"):
             files.append(File.generated(config, f"figures/{name}.{theme}.svg",
@@ -47,7 +49,7 @@ def on_page_markdown(markdown, page, config, files):
     skipped = parity.lines_before_body(page.file.content_string, markdown)  # front matter: keep file lines
     try:
         markdown = pages.expand_figures("\n" * skipped + markdown, page.url, where,
-                                        config.extra["figure_code"])[skipped:]
+                                        config.extra["figure_code"], _state["figure_sizes"])[skipped:]
     except pages.PageError as error:
         raise PluginError(str(error)) from None
     texts = _notice_texts(page, config.extra)

@@ -142,3 +142,11 @@ def _render_or_error(name, target):
         return render(name, target)
     except FigureError as error:
         return error
+
+
+def svg_size(path):
+    """(width, height) in CSS pixels of an SVG that matplotlib wrote (its root says e.g. width="720pt")."""
+    head = Path(path).read_text(encoding="utf-8")[:2000]
+    width, height = (float(re.search(rf'<svg[^>]* {side}="([\d.]+)pt"', head, re.DOTALL)[1])
+                     for side in ("width", "height"))
+    return round(width * 4 / 3), round(height * 4 / 3)

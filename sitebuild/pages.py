@@ -3,8 +3,6 @@ import html
 import posixpath
 import re
 
-from . import ROOT
-from .figures import figure_names
 
 FIGURE_LINE = re.compile(r"^(?P<indent>[ \t]*)!\[(?P<alt>[^\]]*)\]\(fig:(?P<name>[\w-]+)\)[ \t]*$", re.MULTILINE)
 
@@ -20,19 +18,22 @@ def relative_url(target, page_url):
     return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
 
 
-def expand_figures(markdown, page_url, where, code_title):
-    """Replace each `![alt](fig:name)` line by the light and dark images and their drawing code."""
-    known = set(figure_names())
+def expand_figures(markdown, page_url, where, code_title, sizes):
+    """Replace each `![alt](fig:name)` line by the light and dark images and their drawing code.
 
+    `sizes` maps each drawn figure to its (width, height) in pixels: the browser keeps that space
+    while the lazy image loads, so the text does not jump.
+    """
     def replace(match):
         name, alt, indent = match["name"], html.escape(match["alt"], quote=True), match["indent"]
-        if name not in known:
+        if name not in sizes:
             line = markdown.count("\n", 0, match.start()) + 1
             raise PageError(f"{where}:{line}: unknown figure '{name}' "
                             f"(no file snippets/figures/{name}.py)")
         images = "".join(
             f'<img src="{relative_url(f"figures/{name}.{theme}.svg", page_url)}#only-{theme}" '
-            f'alt="{alt}" loading="lazy">' for theme in ("light", "dark"))
+            f'alt="{alt}" width="{sizes[name][0]}" height="{sizes[name][1]}" loading="lazy">'
+            for theme in ("light", "dark"))
         code = (f'??? example "{code_title}: snippets/figures/{name}.py"\n'
                 f'    ```python title="snippets/figures/{name}.py"\n'
                 f'    --8<-- "snippets/figures/{name}.py"\n'
