@@ -1,8 +1,14 @@
 """Shared fixtures: one build of the whole site per test session, and the list of its pages."""
+import functools
+import http.server
 import os
+import re
+import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -48,3 +54,65 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+# The built site in headless Chromium: ONE Playwright and browser for the whole session, shared by
+# every browser test module (a second sync Playwright cannot start while one runs).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def need(condition, reason):
+    """Skip locally, fail in CI: a missing browser must never pass CI silently."""
+    if not condition:
+        (pytest.fail if IN_CI else pytest.skip)(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if IN_CI:
+        from playwright import sync_api
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+    need(Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server, request):
+    """A fresh page that records console errors and every request that leaves the origin."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors, tab.external = [], []
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    origin = urlsplit(server).netloc
+    tab.on("request", lambda r: urlsplit(r.url).netloc not in (origin, "")
+           and not r.url.startswith(("data:", "blob:")) and tab.external.append(r.url))
+    yield tab
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        safe_name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        tab.screenshot(path=str(ARTIFACTS / f"{safe_name}.png"), full_page=True)
+    context.close()

@@ -11,22 +11,14 @@ rule looks at each one (≈10 s a page). Their colours are checked here first, o
 (text colour, background) pair, with the WCAG formula; then each block is flattened to its text
 (same colours, same box) before axe runs, which keeps a page at 1–3 s.
 """
-import functools
-import http.server
 import re
-import shutil
-import threading
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import IN_CI, ROOT, markdown_of, page_sources, page_url
+from conftest import ROOT, markdown_of, need, page_sources, page_url
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -45,36 +37,15 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 PHONE = {"width": 375, "height": 812}
 
 
-def _need(condition, reason):
-    if not condition:
-        (pytest.fail if IN_CI else pytest.skip)(reason)
+@pytest.fixture
+def chromium(browser):
+    """The session's headless Chromium (tests/conftest.py)."""
+    return browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """One headless Chromium for every page of this module."""
-    if IN_CI:
-        from playwright import sync_api
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    _need(Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def base_url(server):
+    return server
 
 
 def _open(chromium, base_url, lang, name, **context_options):
@@ -159,7 +130,7 @@ def _palette(tab, url, theme):
 @pytest.mark.parametrize("lang,name", PAGES, ids=lambda v: v)
 def test_axe_finds_no_serious_violation(chromium, base_url, lang, name):
     """Light palette: every axe rule; dark palette: the colour rules again (the rest does not change)."""
-    _need(AXE.exists(), f"no {AXE.relative_to(ROOT)} (run `npm ci`, or `make setup`)")
+    need(AXE.exists(), f"no {AXE.relative_to(ROOT)} (run `npm ci`, or `make setup`)")
     context, tab, url = _open(chromium, base_url, lang, name, viewport={"width": 1280, "height": 900},
                               color_scheme="light")
     lines = []

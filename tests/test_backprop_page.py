@@ -1,6 +1,5 @@
 """The numbers the backpropagation page states in its prose (docs/*/backprop.md), computed by the
 same snippet functions, so the text cannot drift from the code."""
-import time
 
 import numpy as np
 import pytest

@@ -1,71 +1,9 @@
 """The built site in headless Chromium, as a reader meets it: every page of both languages."""
-import functools
-import http.server
-import re
-import shutil
-import threading
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import IN_CI, ROOT, page_sources, page_url
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = ROOT / "test-artifacts"
-
-
-def _need(condition, reason):
-    if not condition:
-        (pytest.fail if IN_CI else pytest.skip)(reason)
-
-
-@pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api") if not IN_CI else __import__(
-        "playwright.sync_api", fromlist=["sync_playwright"])
-    _need(Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, server, request):
-    """A fresh page that records console errors and every request that leaves the origin."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.errors, tab.external = [], []
-    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    origin = urlsplit(server).netloc
-    tab.on("request", lambda r: urlsplit(r.url).netloc not in (origin, "")
-           and not r.url.startswith(("data:", "blob:")) and tab.external.append(r.url))
-    yield tab
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        safe_name = re.sub(r"[^\w.-]+", "_", request.node.name)
-        tab.screenshot(path=str(ARTIFACTS / f"{safe_name}.png"), full_page=True)
-    context.close()
-
+from conftest import page_sources, page_url
 
 PAGES = page_sources()
 

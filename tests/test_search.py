@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from sitebuild import search as sitesearch
-from test_browser import browser, page, server  # noqa: F401  (fixtures: the built site in Chromium)
 
 PROBES = [
     ("ko", "역전파", "backprop"),
