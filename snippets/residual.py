@@ -4,8 +4,6 @@ Run `python -m snippets.residual` for a small demo.
 """
 # --8<-- [start:imports]
 import numpy as np
-
-from snippets.layers import Dense, ReLU
 # --8<-- [end:imports]
 
 

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,6 +47,37 @@ def site(tmp_path_factory):
     if done.returncode != 0:
         pytest.fail(f"the site does not build:\n{done.stdout}\n{done.stderr}", pytrace=False)
     return out
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A minimal copy of the site (machinery, no chapters) to break on purpose."""
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        text = (ROOT / config).read_text(encoding="utf-8")
+        (tmp_path / config).write_text(re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", text,
+                                              flags=re.MULTILINE), encoding="utf-8")
+    for folder in ("hooks", "sitebuild", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "snippets" / "figures").mkdir(parents=True)
+    for name in ("__init__.py", "plotstyle.py", "figures/__init__.py"):
+        shutil.copy(ROOT / "snippets" / name, tmp_path / "snippets" / name)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    for lang in ("ko", "en"):
+        write(tmp_path / "docs" / lang / "index.md", f"# Home {{ #home }}\n\nHello {lang}.\n")
+    return tmp_path
+
+
+def write(path, text):
+    """Write dedented `text` to `path`, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def build(project, **env):
+    """Build the project copy into its site/ (both languages); the finished process."""
+    return subprocess.run([sys.executable, "-m", "sitebuild.build", "site"], cwd=project,
+                          env=dict(os.environ, **env), capture_output=True, text=True, timeout=300)
+
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)

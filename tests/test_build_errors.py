@@ -1,43 +1,11 @@
 """Bad input gets a clear answer: each mistake a contributor can make fails with the file and line."""
 import re
-import shutil
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from conftest import ROOT
+from conftest import build, write
 from sitebuild import pagerun
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A minimal copy of the site (machinery, no chapters) to break on purpose."""
-    for config in ("mkdocs.yml", "mkdocs.en.yml"):
-        text = (ROOT / config).read_text(encoding="utf-8")
-        (tmp_path / config).write_text(re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", text,
-                                              flags=re.MULTILINE), encoding="utf-8")
-    for folder in ("hooks", "sitebuild", "overrides"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (tmp_path / "snippets" / "figures").mkdir(parents=True)
-    for name in ("__init__.py", "plotstyle.py", "figures/__init__.py"):
-        shutil.copy(ROOT / "snippets" / name, tmp_path / "snippets" / name)
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    for lang in ("ko", "en"):
-        write(tmp_path / "docs" / lang / "index.md", f"# Home {{ #home }}\n\nHello {lang}.\n")
-    return tmp_path
-
-
-def write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
-def build(project, **env):
-    import os
-    return subprocess.run([sys.executable, "-m", "sitebuild.build", "site"], cwd=project,
-                          env=dict(os.environ, **env), capture_output=True, text=True, timeout=300)
 
 
 def add_to_index(project, text, lang="ko"):

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from conftest import build, write
 from sitebuild import glossary
-from test_build_errors import build, project, write  # noqa: F401  (project is a fixture)
 
 DATA = glossary.load()
 

@@ -7,9 +7,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build, write
 from sitebuild import translations
-from test_build_errors import build, project, write  # noqa: F401  (project is a fixture)
 
 BOTH = [page for page in translations.all_pages()
         if all((ROOT / "docs" / lang / page).exists() for lang in ("ko", "en"))]

@@ -1,5 +1,4 @@
 """The 2-2-1 worked example as a graph: forward values above each node, backward gradients below."""
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
