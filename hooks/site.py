@@ -66,6 +66,7 @@ def on_page_content(html, page, config, files):
         html = math.render_page(html, page.file.content_string, _where(page))
     except math.MathError as error:
         raise PluginError(str(error)) from None
+    html = pages.unwrap_plain_tokens(html)
     steps = codeblocks.python_steps(html)
     if steps:
         filename = f"{page.file.name}.ipynb"

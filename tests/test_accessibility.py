@@ -55,6 +55,8 @@ def _open(chromium, base_url, lang, name, **context_options):
     response = tab.goto(url, wait_until="load")
     assert response.status == 200, url
     tab.evaluate("document.fonts.ready.then(() => true)")     # layout with the real fonts (KaTeX's)
+    # overrides/main.html marks the boxes that scroll sideways as tab stops in idle time; wait for its pass
+    tab.wait_for_selector("html[data-scroll-boxes=checked]", state="attached", timeout=15000)
     return context, tab, url
 
 
