@@ -32,9 +32,15 @@ def test_page_in_browser(page, server, lang, name):
     assert page.locator("article .arithmatex .katex").count() == math.count(), f"{url}: unrendered math"
     assert "\\(" not in article.inner_text() and "\\[" not in article.inner_text()
 
-    # Every code block has a copy button.
+    # Every code block gets its copy button once the reader reaches it (content.lazy in mkdocs.yml):
+    # the figure code opened, the block's tab chosen, the block scrolled into view.
+    page.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")
     blocks = page.locator("article div.highlight pre")
-    assert page.locator("article div.highlight pre button[data-md-type=copy]").count() == blocks.count()
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        block.evaluate(SHOW_TAB)
+        block.scroll_into_view_if_needed()
+        block.locator("button[data-md-type=copy]").wait_for(state="attached", timeout=5000)
 
     # The language switch, clicked as a reader does, lands on the same page in the other language.
     other = "en" if lang == "ko" else "ko"
@@ -46,6 +52,14 @@ def test_page_in_browser(page, server, lang, name):
 
     assert not page.errors, f"{url}: console errors {page.errors}"
     assert not page.external, f"{url}: requests left the site: {page.external}"
+
+
+SHOW_TAB = """pre => {
+  const block = pre.closest(".tabbed-block");
+  if (!block) return;
+  const index = [...block.parentElement.children].indexOf(block);
+  block.closest(".tabbed-set").querySelectorAll(":scope > .tabbed-labels > label")[index].click();
+}"""
 
 
 def _assert_theme_images(page, url, theme):
