@@ -76,6 +76,15 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_post_page(output, page, config):
+    if not labs.is_lab(page.file.src_uri):
+        return output
+    try:
+        return labs.slim_styles(output)
+    except labs.LabError as error:
+        raise PluginError(str(error)) from None
+
+
 def on_post_build(config):
     for dest, text in _state["notebooks"].items():
         path = Path(config.site_dir) / dest

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from conftest import ROOT
+from sitebuild import labs
 
 LABS = sorted({p.relative_to(ROOT / "docs" / lang).as_posix()
                for lang in ("ko", "en") for p in (ROOT / "docs" / lang / "labs").glob("*.ipynb")})
@@ -43,3 +44,17 @@ def test_lab_pages_are_built_executed_and_downloadable(site):
             assert "jp-OutputArea" in page or "output" in page, f"{prefix}{stem}: no executed output"
             assert '<script src="">' not in page, f"{prefix}{stem}: nbconvert's empty MathJax script"
             assert (site / prefix / stem / name.split("/")[-1]).exists(), f"{prefix}{stem}: no .ipynb download"
+
+
+def test_lab_pages_carry_only_the_css_they_use(site):
+    """JupyterLab's 570 KB stylesheet is cut to what can match the page (sitebuild/labs.py): the rules for
+    cells, outputs and the dark theme stay; those for JupyterLab's own widgets go."""
+    for name in LABS:
+        stem = name[:-len(".ipynb")]
+        for prefix in ("", "en/"):
+            page = (site / prefix / stem / "index.html").read_text(encoding="utf-8")
+            css = "".join(match["css"] for match in labs.JUPYTER_CSS.finditer(page))
+            assert 0 < len(css) < 200_000, f"{prefix}{stem}: {len(css)} characters of JupyterLab CSS"
+            for needed in (".jp-OutputArea-output", ".jp-InputArea", "[data-md-color-scheme=slate] .jupyter-wrapper"):
+                assert needed in css, f"{prefix}{stem}: the page lost the CSS for {needed}"
+            assert ".jp-FileBrowser" not in css, f"{prefix}{stem}: JupyterLab's file browser CSS is still there"
