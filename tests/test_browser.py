@@ -95,3 +95,38 @@ def test_search_finds_the_chapter(page, server, lang, query, expected):
                for h in hrefs), f"'{query}' found {hrefs}"
     snippets = page.locator(".md-search-result__article").all_inner_texts()
     assert not any("\\(" in s or "\\frac" in s for s in snippets), f"raw TeX in search results: {snippets}"
+
+
+CHAPTERS = [(lang, name) for lang, name in PAGES if name not in ("index.md",) and not name.startswith("labs/")]
+CONTAINED_BOXES = """mode => {
+  // Every block the stylesheet renders lazily (content-visibility: auto), as it is once rendered
+  // (contained) or as if the rule were not there (mode "none"); then each article block's box.
+  const lazy = [...document.querySelectorAll("article *")].filter(e => getComputedStyle(e).contentVisibility === "auto");
+  for (const e of lazy) e.style.cssText += mode === "none" ? ";content-visibility: visible; contain: none"
+                                                           : ";content-visibility: visible; contain: layout style paint";
+  const boxes = [...document.querySelectorAll("article > *, article > * > pre")].map(e => {
+    const r = e.getBoundingClientRect();
+    return `${e.tagName}.${e.className} ${Math.round(r.top + scrollY)} ${Math.round(r.height)} ${Math.round(r.width)}`;
+  });
+  return [lazy.length, boxes];
+}"""
+
+
+@pytest.mark.parametrize("lang,name", CHAPTERS, ids=lambda v: v)
+def test_lazy_rendering_moves_nothing(browser, server, lang, name):
+    """The blocks site.css renders only near the viewport (content-visibility) are laid out exactly as they
+    would be without it: containment must not change a margin. Phone and desktop widths."""
+    url = urljoin(server, page_url(lang, name).removesuffix("index.html"))
+    for width in (412, 1280):
+        layouts = {}
+        for mode in ("none", "contained"):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            tab = context.new_page()
+            tab.goto(url, wait_until="load")
+            tab.evaluate("document.fonts.ready.then(() => true)")
+            layouts[mode] = tab.evaluate(CONTAINED_BOXES, mode)
+            context.close()
+        (lazy, plain), (_, contained) = layouts["none"], layouts["contained"]
+        assert lazy > 0, f"{url}: no block is rendered lazily (site.css)"
+        moved = [(a, b) for a, b in zip(plain, contained) if a != b]
+        assert not moved, f"{url} at {width}px: containment moved {len(moved)} blocks, first {moved[0]}"
