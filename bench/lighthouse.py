@@ -1,4 +1,4 @@
-"""Lighthouse scores and page weight: `.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN]`.
+"""Lighthouse scores and page weight: `.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN] [--runs N]`.
 
 Builds the site (or takes SITE_DIR, already built), serves it on 127.0.0.1 with gzip as a static host
 would, and runs Lighthouse 12.2.3 (npm devDependency, node_modules/.bin/lighthouse) with Debian's
@@ -7,8 +7,11 @@ default: Moto G Power, simulated slow 4G) and as a desktop (--preset=desktop). P
 four category scores per page and form factor, and the bytes transferred on load per page (search
 index excluded; figures below the fold load lazily and are not in that number).
 Targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95, <= 500 KB a chapter.
-Numbers, not assertions (a loaded machine lowers the performance score).
+Numbers, not assertions (a loaded machine lowers the performance score). With --runs N each page and form
+is measured N times and the median of each score is printed, with the range of the performance score:
+on a 2-core machine one run of the same page can differ by 10 points or more from the next.
 """
+import statistics
 import json
 import os
 import subprocess
@@ -51,9 +54,21 @@ def run(url, desktop, out):
     return scores, weight, failing
 
 
+def median_run(url, desktop, out, runs):
+    """Median of each score over `runs` runs, the performance range, the weight and the failing audits of all."""
+    results = [run(url, desktop, out) for _ in range(runs)]
+    scores = {c: round(statistics.median(r[0][c] for r in results)) for c in CATEGORIES}
+    spread = [r[0]["performance"] for r in results]
+    weight = statistics.median(r[1] for r in results)
+    failing = sorted({f for r in results for f in r[2]})
+    return scores, (min(spread), max(spread)), weight, failing
+
+
 def main(argv):
     only = argv[argv.index("--only") + 1] if "--only" in argv else ""
-    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--only")]
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
+    options = ("--only", "--runs")
+    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in options)]
     if not LIGHTHOUSE.exists():
         sys.exit("no node_modules/.bin/lighthouse: run `npm ci` (Lighthouse 12.2.3 is a devDependency)")
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +78,8 @@ def main(argv):
             subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         with serve(site) as base:
-            header = f"{'page':<40} {'form':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6}  below target"
+            header = (f"{'page':<36} {'form':<8} {'perf':>4} {'range':>7} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6}"
+                      f"  below target (median of {runs})")
             print(header)
             print("-" * len(header))
             for lang, name in pages():
@@ -71,12 +87,14 @@ def main(argv):
                 if only not in "/" + path:
                     continue
                 for form in ("mobile", "desktop"):
-                    scores, weight, failing = run(base + path, form == "desktop", Path(tmp) / "report.json")
+                    url = base.rstrip("/") + "/" + path
+                    scores, spread, weight, failing = median_run(url, form == "desktop", Path(tmp) / "report.json", runs)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
                     kb = weight / 1024
                     if kb > 500 and name != "index.md":
                         below.append("weight")
-                    print(f"{'/' + path:<40} {form:<8} " + " ".join(f"{scores[c]:>4}" for c in CATEGORIES)
+                    print(f"{'/' + path:<36} {form:<8} {scores['performance']:>4} {spread[0]:>3}-{spread[1]:<3} "
+                          + " ".join(f"{scores[c]:>4}" for c in CATEGORIES[1:])
                           + f" {kb:>6.0f}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
                                                 if below or failing else "ok"), flush=True)
 
