@@ -132,6 +132,39 @@ def test_lazy_rendering_moves_nothing(browser, server, lang, name):
         assert not moved, f"{url} at {width}px: containment moved {len(moved)} blocks, first {moved[0]}"
 
 
+# Viewports a reader may hold: phones (site.css draws their first 9 article blocks at once), then tablets
+# and desktops (16 blocks at once).
+SCREENS = [(360, 800), (375, 812), (412, 823), (430, 932),
+           (600, 960), (768, 1024), (820, 1180), (1024, 1366), (1280, 900), (1350, 940), (1920, 1080), (2560, 1440)]
+
+LAZY_ON_FIRST_SCREEN = """() => {
+  // Blocks drawn lazily (content-visibility: auto), laid out in full, that start on the first screen.
+  const lazy = [...document.querySelectorAll("article *")].filter(e => getComputedStyle(e).contentVisibility === "auto");
+  for (const e of lazy) e.style.cssText += ";content-visibility: visible; contain: none";
+  return lazy.filter(e => e.getBoundingClientRect().top < innerHeight)
+             .map(e => `${e.tagName.toLowerCase()}.${e.className.split(" ")[0]} at ${Math.round(e.getBoundingClientRect().top)} px: ` +
+                       `"${e.textContent.trim().slice(0, 40)}"`);
+}"""
+
+
+@pytest.mark.parametrize("lang,name", PAGES, ids=lambda v: v)
+def test_first_screen_is_drawn_at_once(browser, server, lang, name):
+    """No block on the first screen is drawn lazily: Chromium paints lazy blocks first as placeholders, and
+    one that then grows on screen moves the page (Lighthouse: cumulative layout shift). Adding lines to a
+    chapter's opening can push this over; then raise the block counts in site.css."""
+    url = urljoin(server, page_url(lang, name).removesuffix("index.html"))
+    context = browser.new_context()
+    tab = context.new_page()
+    problems = []
+    for width, height in SCREENS:
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.goto(url, wait_until="load")
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        problems += [f"{width}x{height}: {block}" for block in tab.evaluate(LAZY_ON_FIRST_SCREEN)]
+    context.close()
+    assert not problems, f"{url}: blocks on the first screen are drawn lazily (site.css):\n" + "\n".join(problems)
+
+
 LANDING = """id => {
   const heading = document.getElementById(id), top = heading.getBoundingClientRect().top;
   const margin = parseFloat(getComputedStyle(heading).scrollMarginTop) || 0;
