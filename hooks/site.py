@@ -8,7 +8,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, translations
+from sitebuild import (ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
+                       translations)
 
 _state = {}
 
@@ -34,9 +35,16 @@ def on_files(files, config):
     _state["figure_sizes"] = {name: figures.svg_size(folder / f"{name}.{lang}.light.svg")
                               for name, folder in drawn.items()}
     for name, folder in drawn.items():
-        for theme in ("light", "dark"):
-            files.append(File.generated(config, f"figures/{name}.{theme}.svg",
-                                        abs_src_path=str(folder / f"{name}.{lang}.{theme}.svg")))
+        for palette in ("light", "dark"):
+            files.append(File.generated(config, f"figures/{name}.{palette}.svg",
+                                        abs_src_path=str(folder / f"{name}.{lang}.{palette}.svg")))
+    for file in [file for file in files if theme.is_palette_css(file.src_uri)]:
+        try:
+            css = theme.without_switching_rule(file.content_string, file.abs_src_path)
+        except theme.ThemeError as error:
+            raise PluginError(str(error)) from None
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=css))
     katex = ROOT / "node_modules" / "katex" / "dist"
     for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
         files.append(File.generated(config, f"assets/katex/{path.relative_to(katex).as_posix()}",
