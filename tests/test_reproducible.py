@@ -29,3 +29,13 @@ def test_two_clean_builds_are_identical(site, tmp_path):
     assert done.returncode == 0, done.stderr
     differ = [d for d in differences(site, again) if d not in ALLOWED]
     assert not differ, "the second clean build differs in:\n" + "\n".join(differ)
+
+
+def test_dependency_files_pin_versions_and_record_no_address():
+    """The lockfile and requirement files say which versions, never where from (.npmrc drops npm's
+    `resolved`; npm also writes `funding` links, which `npm install` brings back: delete them)."""
+    files = ["package-lock.json", "requirements.txt", "requirements-test.txt", "constraints.txt"]
+    found = [f"{name}:{number}: {line.strip()}" for name in files
+             for number, line in enumerate((ROOT / name).read_text(encoding="utf-8").splitlines(), 1)
+             if "://" in line]
+    assert not found, "download or other addresses in dependency files:\n" + "\n".join(found[:10])
