@@ -183,7 +183,7 @@ def test_links_to_headings_land_on_them(browser, server, lang):
     tab.goto(url, wait_until="load")
     ids = tab.evaluate("[...document.querySelectorAll('article h2[id], article h3[id]')].map(h => h.id)")
     missed = []
-    for heading in ids[2::4]:            # from the third section on, where blocks are drawn lazily
+    for heading in ids[2::4]:            # past the first screen, where blocks are drawn lazily
         tab.goto("about:blank")
         tab.goto(f"{url}#{heading}", wait_until="load")
         tab.wait_for_selector("html[data-scroll-boxes=checked]", state="attached", timeout=30000)
