@@ -3,7 +3,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import page_sources, page_url
+from conftest import ARTIFACTS, page_sources, page_url
 
 PAGES = page_sources()
 
@@ -130,6 +130,56 @@ def test_lazy_rendering_moves_nothing(browser, server, lang, name):
         assert lazy > 0, f"{url}: no block is rendered lazily (site.css)"
         moved = [(a, b) for a, b in zip(plain, contained) if a != b]
         assert not moved, f"{url} at {width}px: containment moved {len(moved)} blocks, first {moved[0]}"
+
+
+SCROLL_THROUGH = """async () => {
+  // Scroll the whole page half a screen at a time, so that every lazy block is drawn once and keeps its size.
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await frame(); }
+  return [...document.querySelectorAll("article > :is(ul, figure, .tabbed-set, .md-typeset__scrollwrap)")]
+    .map(e => Math.round(e.getBoundingClientRect().top + scrollY) - 40);
+}"""
+
+
+@pytest.mark.parametrize("lang,name", CHAPTERS, ids=lambda v: v)
+def test_lazy_blocks_clip_nothing(browser, server, lang, name):
+    """A lazy block on screen clips nothing of what it paints: its paint containment cuts at
+    overflow-clip-margin (site.css), and a list's bullets, a focus ring or a glyph may reach past the box.
+    Phone screenshots at each list, figure, tab set and table, compared pixel for pixel with the same page
+    clipped 200 px out; the two images of a difference go to test-artifacts/. (Without containment at all,
+    text lands a fraction of a pixel elsewhere, so that comparison cannot be exact.)"""
+    url = urljoin(server, page_url(lang, name).removesuffix("index.html"))
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    tab = context.new_page()
+    tab.goto(url, wait_until="load")
+    tab.evaluate("document.fonts.ready.then(() => true)")
+    tab.wait_for_selector("html[data-scroll-boxes=checked]", state="attached", timeout=30000)
+    tab.add_style_tag(content=".md-top { display: none !important }")   # "back to top" fades in and out on scrolling
+    places = tab.evaluate(SCROLL_THROUGH)
+    assert places, f"{url}: no list, figure, tab set or table to look at"
+
+    def screens():
+        shots = []
+        for y in places:
+            tab.evaluate("y => new Promise(done => { scrollTo(0, y); requestAnimationFrame(() => requestAnimationFrame(done)); })", y)
+            shots.append(tab.screenshot(animations="disabled"))
+        return shots
+
+    lazy = screens()
+    tab.evaluate("""() => document.querySelectorAll("article *").forEach(e => {
+      if (getComputedStyle(e).contentVisibility === "auto") e.style.overflowClipMargin = "200px";
+    })""")
+    unclipped = screens()
+    context.close()
+    differ = [y for y, a, b in zip(places, lazy, unclipped) if a != b]
+    for y, a, b in zip(places, lazy, unclipped):
+        if y in differ[:1]:
+            ARTIFACTS.mkdir(exist_ok=True)
+            stem = f"paint-{lang}-{name.replace('/', '-').removesuffix('.md')}-{y}"
+            (ARTIFACTS / f"{stem}-lazy.png").write_bytes(a)
+            (ARTIFACTS / f"{stem}-unclipped.png").write_bytes(b)
+    assert not differ, (f"{url}: lazy blocks clip what they paint at scroll positions {differ} "
+                        f"(412 px wide; the first pair of images is in test-artifacts/)")
 
 
 # Viewports a reader may hold: phones (site.css draws their first 9 article blocks at once), then tablets
