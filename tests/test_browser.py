@@ -227,7 +227,7 @@ LANDING = """id => {
 def test_links_to_headings_land_on_them(browser, server, lang):
     """A link to a heading deep in the longest chapter shows that heading at the top once the page has
     settled, although the blocks above it start with placeholder heights (site.css, overrides/main.html)."""
-    url = urljoin(server, page_url(lang, "optimizers.md").removesuffix("index.html"))
+    url = urljoin(server, page_url(lang, "backprop.md").removesuffix("index.html"))
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     tab.goto(url, wait_until="load")

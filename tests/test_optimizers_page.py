@@ -1,5 +1,5 @@
-"""The numbers the optimizers page states in its prose (docs/*/optimizers.md), computed by the same
-snippet functions, so the text cannot drift from the code."""
+"""The numbers the optimizer chapters state in their prose (docs/*/optimizers.md, adaptive-optimizers.md,
+optimizers-in-practice.md), computed by the same snippet functions, so the text cannot drift from the code."""
 import numpy as np
 import pytest
 
