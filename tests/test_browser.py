@@ -98,13 +98,14 @@ def test_search_finds_the_chapter(page, server, lang, query, expected):
 
 
 CHAPTERS = [(lang, name) for lang, name in PAGES if name != "index.md" and not name.startswith("labs/")]
+LAZY_PAGES = [(lang, name) for lang, name in PAGES if name != "index.md"]    # chapters and labs
 CONTAINED_BOXES = """mode => {
   // Every block the stylesheet renders lazily (content-visibility: auto), as it is once rendered
   // (contained) or as if the rule were not there (mode "none"); then each article block's box.
   const lazy = [...document.querySelectorAll("article *")].filter(e => getComputedStyle(e).contentVisibility === "auto");
   for (const e of lazy) e.style.cssText += mode === "none" ? ";content-visibility: visible; contain: none"
                                                            : ";content-visibility: visible; contain: layout style paint";
-  const boxes = [...document.querySelectorAll("article > *, article > * > pre")].map(e => {
+  const boxes = [...document.querySelectorAll("article > *, article > * > pre, .jp-Notebook > *")].map(e => {
     const r = e.getBoundingClientRect();
     return `${e.tagName}.${e.className} ${Math.round(r.top + scrollY)} ${Math.round(r.height)} ${Math.round(r.width)}`;
   });
@@ -112,7 +113,7 @@ CONTAINED_BOXES = """mode => {
 }"""
 
 
-@pytest.mark.parametrize("lang,name", CHAPTERS, ids=lambda v: v)
+@pytest.mark.parametrize("lang,name", LAZY_PAGES, ids=lambda v: v)
 def test_lazy_rendering_moves_nothing(browser, server, lang, name):
     """The blocks site.css renders only near the viewport (content-visibility) are laid out exactly as they
     would be without it: containment must not change a margin. Phone and desktop widths."""
@@ -136,12 +137,12 @@ SCROLL_THROUGH = """async () => {
   // Scroll the whole page half a screen at a time, so that every lazy block is drawn once and keeps its size.
   const frame = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await frame(); }
-  return [...document.querySelectorAll("article > :is(ul, figure, .tabbed-set, .md-typeset__scrollwrap)")]
+  return [...document.querySelectorAll("article > :is(ul, figure, .tabbed-set, .md-typeset__scrollwrap), .jp-Notebook > .jp-Cell")]
     .map(e => Math.round(e.getBoundingClientRect().top + scrollY) - 40);
 }"""
 
 
-@pytest.mark.parametrize("lang,name", CHAPTERS, ids=lambda v: v)
+@pytest.mark.parametrize("lang,name", LAZY_PAGES, ids=lambda v: v)
 def test_lazy_blocks_clip_nothing(browser, server, lang, name):
     """A lazy block on screen clips nothing of what it paints: its paint containment cuts at
     overflow-clip-margin (site.css), and a list's bullets, a focus ring or a glyph may reach past the box.
