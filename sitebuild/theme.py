@@ -7,7 +7,7 @@ later, also when nothing changes. Its stylesheet has a rule for that attribute,
     { transition-duration: 0s !important }
 
 so the browser restyles every element and its ::before and ::after twice, in the long task that starts
-the page. On the optimizers chapter at 4x CPU throttling (Lighthouse's phone) that was 80-130 ms and
+the page. On the optimizers chapter (then one page) at 4x CPU throttling (Lighthouse's phone) that was 80-130 ms and
 60-80 ms, and Lighthouse's phone score went from 86 to 91 without the rule (median of 3 runs each).
 
 What the rule did: when a reader switches between the light and the dark palette, colours that have a
