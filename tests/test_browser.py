@@ -97,7 +97,6 @@ def test_search_finds_the_chapter(page, server, lang, query, expected):
     assert not any("\\(" in s or "\\frac" in s for s in snippets), f"raw TeX in search results: {snippets}"
 
 
-CHAPTERS = [(lang, name) for lang, name in PAGES if name != "index.md" and not name.startswith("labs/")]
 LAZY_PAGES = [(lang, name) for lang, name in PAGES if name != "index.md"]    # chapters and labs
 CONTAINED_BOXES = """mode => {
   // Every block the stylesheet renders lazily (content-visibility: auto), as it is once rendered
@@ -146,7 +145,7 @@ SCROLL_THROUGH = """async () => {
 def test_lazy_blocks_clip_nothing(browser, server, lang, name):
     """A lazy block on screen clips nothing of what it paints: its paint containment cuts at
     overflow-clip-margin (site.css), and a list's bullets, a focus ring or a glyph may reach past the box.
-    Phone screenshots at each list, figure, tab set and table, compared pixel for pixel with the same page
+    Phone screenshots at each list, figure, tab set, table and notebook cell, compared pixel for pixel with the same page
     clipped 200 px out; the two images of a difference go to test-artifacts/. (Without containment at all,
     text lands a fraction of a pixel elsewhere, so that comparison cannot be exact.)"""
     url = urljoin(server, page_url(lang, name).removesuffix("index.html"))
@@ -157,7 +156,7 @@ def test_lazy_blocks_clip_nothing(browser, server, lang, name):
     tab.wait_for_selector("html[data-scroll-boxes=checked]", state="attached", timeout=30000)
     tab.add_style_tag(content=".md-top { display: none !important }")   # "back to top" fades in and out on scrolling
     places = tab.evaluate(SCROLL_THROUGH)
-    assert places, f"{url}: no list, figure, tab set or table to look at"
+    assert places, f"{url}: no list, figure, tab set, table or notebook cell to look at"
 
     def screens():
         shots = []
@@ -172,14 +171,14 @@ def test_lazy_blocks_clip_nothing(browser, server, lang, name):
     })""")
     unclipped = screens()
     context.close()
-    differ = [y for y, a, b in zip(places, lazy, unclipped) if a != b]
-    for y, a, b in zip(places, lazy, unclipped):
-        if y in differ[:1]:
-            ARTIFACTS.mkdir(exist_ok=True)
-            stem = f"paint-{lang}-{name.replace('/', '-').removesuffix('.md')}-{y}"
-            (ARTIFACTS / f"{stem}-lazy.png").write_bytes(a)
-            (ARTIFACTS / f"{stem}-unclipped.png").write_bytes(b)
-    assert not differ, (f"{url}: lazy blocks clip what they paint at scroll positions {differ} "
+    differ = [i for i, (a, b) in enumerate(zip(lazy, unclipped)) if a != b]
+    if differ:
+        first = differ[0]
+        ARTIFACTS.mkdir(exist_ok=True)
+        stem = f"paint-{lang}-{name.replace('/', '-')}-{places[first]}"
+        (ARTIFACTS / f"{stem}-lazy.png").write_bytes(lazy[first])
+        (ARTIFACTS / f"{stem}-unclipped.png").write_bytes(unclipped[first])
+    assert not differ, (f"{url}: lazy blocks clip what they paint at scroll positions {[places[i] for i in differ]} "
                         f"(412 px wide; the first pair of images is in test-artifacts/)")
 
 
