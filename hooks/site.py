@@ -38,13 +38,14 @@ def on_files(files, config):
         for palette in ("light", "dark"):
             files.append(File.generated(config, f"figures/{name}.{palette}.svg",
                                         abs_src_path=str(folder / f"{name}.{lang}.{palette}.svg")))
-    for file in [file for file in files if theme.is_palette_css(file.src_uri)]:
+    for file in [file for file in files if theme.is_palette_css(file.src_uri) or theme.is_bundle_js(file.src_uri)]:
+        change = theme.without_switching_rule if theme.is_palette_css(file.src_uri) else theme.with_quiet_palette
         try:
-            css = theme.without_switching_rule(file.content_string, file.abs_src_path)
+            content = change(file.content_string, file.abs_src_path)
         except theme.ThemeError as error:
             raise PluginError(str(error)) from None
         files.remove(file)
-        files.append(File.generated(config, file.src_uri, content=css))
+        files.append(File.generated(config, file.src_uri, content=content))
     katex = ROOT / "node_modules" / "katex" / "dist"
     for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
         files.append(File.generated(config, f"assets/katex/{path.relative_to(katex).as_posix()}",
