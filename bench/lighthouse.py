@@ -1,4 +1,5 @@
-"""Lighthouse scores and page weight: `.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN] [--runs N]`.
+"""Lighthouse scores and page weight:
+`.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN] [--runs N] [--form mobile|desktop]`.
 
 Builds the site (or takes SITE_DIR, already built), serves it on 127.0.0.1 with gzip as a static host
 would, and runs Lighthouse 12.2.3 (npm devDependency, node_modules/.bin/lighthouse) with Debian's
@@ -9,7 +10,8 @@ index excluded; figures below the fold load lazily and are not in that number).
 Targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95, <= 500 KB a chapter.
 Numbers, not assertions (a loaded machine lowers the performance score). With --runs N each page and form
 is measured N times and the median of each score is printed, with the range of the performance score:
-on a 2-core machine one run of the same page can differ by 10 points or more from the next.
+on a 2-core machine one run of the same page can differ by 10 points or more from the next. --form
+measures one form factor only.
 """
 import statistics
 import json
@@ -67,7 +69,8 @@ def median_run(url, desktop, out, runs):
 def main(argv):
     only = argv[argv.index("--only") + 1] if "--only" in argv else ""
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
-    options = ("--only", "--runs")
+    forms = [argv[argv.index("--form") + 1]] if "--form" in argv else ["mobile", "desktop"]
+    options = ("--only", "--runs", "--form")
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in options)]
     if not LIGHTHOUSE.exists():
         sys.exit("no node_modules/.bin/lighthouse: run `npm ci` (Lighthouse 12.2.3 is a devDependency)")
@@ -86,7 +89,7 @@ def main(argv):
                 path = page_url(lang, name).removesuffix("index.html")
                 if only not in "/" + path:
                     continue
-                for form in ("mobile", "desktop"):
+                for form in forms:
                     url = base.rstrip("/") + "/" + path
                     scores, spread, weight, failing = median_run(url, form == "desktop", Path(tmp) / "report.json", runs)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
