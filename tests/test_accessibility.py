@@ -254,3 +254,50 @@ def test_phone_screen_never_scrolls_sideways(chromium, base_url, lang, name):
         problems.append(f"the document is {found['scrollWidth']}px wide on a {found['innerWidth']}px screen")
     problems += [f"wider than the screen and not inside a scroll box: {o}" for o in found["out"][:20]]
     assert not problems, f"{url} at {PHONE['width']}×{PHONE['height']}:\n" + "\n".join(problems)
+
+
+# The boxes overrides/main.html makes tab stops while they overflow; for each: its tabindex, whether it is
+# shown at all (not in a closed tab), whether it is drawn now, and whether it overflows when drawn: measured
+# with every block drawn for a moment (a block content-visibility skips has no width of its own to measure),
+# all in one task, so that the page's script neither sees nor answers it.
+BOXES = ("article div.arithmatex, article .katex-display, article pre > code, article .highlight-ipynb, "
+         "article .jp-OutputArea-output pre, article .md-typeset__scrollwrap")
+BOX_STATES = """boxes => {
+  const list = [...document.querySelectorAll(boxes)];
+  const states = list.map((box, index) => ({index, tabindex: box.getAttribute("tabindex"), shown: box.checkVisibility(),
+    drawn: box.checkVisibility({contentVisibilityAuto: true}), text: box.textContent.trim().slice(0, 40)}));
+  const all = document.head.appendChild(document.createElement("style"));
+  all.textContent = "* { content-visibility: visible !important; }";
+  list.forEach((box, i) => { states[i].overflows = box.scrollWidth > box.clientWidth + 1; });
+  all.remove();
+  return states;
+}"""
+IDLE = "new Promise(done => requestIdleCallback(() => requestAnimationFrame(() => done())))"
+
+
+@pytest.mark.parametrize("lang,name", [("ko", "backprop.md"), ("en", "backprop.md"),
+                                       ("ko", "labs/mlp-from-scratch.ipynb")], ids=lambda v: v)
+def test_boxes_that_scroll_are_tab_stops_and_others_are_not(chromium, base_url, lang, name):
+    """On a phone: right after load every box that overflows is a tab stop, also in blocks not drawn yet; once
+    the reader has scrolled through the page (every block drawn), exactly the boxes that overflow are."""
+    context, tab, url = _open(chromium, base_url, lang, name, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        tab.evaluate(IDLE)
+        boxes = tab.evaluate(BOX_STATES, BOXES)
+        assert any(not b["drawn"] for b in boxes if b["shown"]), f"{url}: every box drawn at load; test nothing lazy"
+        assert any(b["overflows"] for b in boxes), f"{url}: no box overflows at {PHONE['width']} px"
+        unreachable = [b for b in boxes if b["overflows"] and b["tabindex"] != "0"]
+        assert not unreachable, f"{url}: boxes that overflow but are not tab stops after load: {unreachable[:5]}"
+
+        # Fonts (KaTeX's) still arrive on the first way down, and each makes what was measured stale; on the
+        # second, every block is drawn once more with the fonts it keeps.
+        for _ in range(2):
+            for y in range(0, tab.evaluate("document.documentElement.scrollHeight"), PHONE["height"] // 2):
+                tab.evaluate("y => window.scrollTo(0, y)", y)
+                tab.evaluate(IDLE)
+            tab.evaluate("document.fonts.ready.then(() => true)")
+        boxes = tab.evaluate(BOX_STATES, BOXES)
+    finally:
+        context.close()
+    wrong = [b for b in boxes if (b["tabindex"] == "0") != b["overflows"]]
+    assert not wrong, f"{url}: after scrolling through, tab stop ≠ overflows for {len(wrong)} boxes: {wrong[:5]}"
