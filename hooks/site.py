@@ -38,8 +38,10 @@ def on_files(files, config):
         for palette in ("light", "dark"):
             files.append(File.generated(config, f"figures/{name}.{palette}.svg",
                                         abs_src_path=str(folder / f"{name}.{lang}.{palette}.svg")))
-    for file in [file for file in files if theme.is_palette_css(file.src_uri) or theme.is_bundle_js(file.src_uri)]:
-        change = theme.without_switching_rule if theme.is_palette_css(file.src_uri) else theme.with_quiet_palette
+    for file in list(files):
+        change = theme.change_for(file.src_uri)     # Material's palette stylesheet and bundle
+        if change is None:
+            continue
         try:
             content = change(file.content_string, file.abs_src_path)
         except theme.ThemeError as error:

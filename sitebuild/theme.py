@@ -40,10 +40,6 @@ class ThemeError(Exception):
     pass
 
 
-def is_palette_css(src_uri):
-    return bool(PALETTE_CSS.fullmatch(src_uri))
-
-
 def without_switching_rule(css, where):
     """The palette stylesheet without the rule; an error if this Material version does not have it."""
     if SWITCHING_RULE not in css:
@@ -63,10 +59,6 @@ QUIET_PALETTE = (
 )
 
 
-def is_bundle_js(src_uri):
-    return bool(BUNDLE_JS.fullmatch(src_uri))
-
-
 def with_quiet_palette(js, where):
     """The bundle using the page's own color-scheme meta; an error if this Material version's code differs."""
     for before, after in QUIET_PALETTE:
@@ -76,3 +68,11 @@ def with_quiet_palette(js, where):
                              "start-up before removing this step")
         js = js.replace(before, after)
     return js
+
+
+def change_for(src_uri):
+    """The change this module makes to one of Material's files, as `change(content, where)`, or None."""
+    for pattern, change in ((PALETTE_CSS, without_switching_rule), (BUNDLE_JS, with_quiet_palette)):
+        if pattern.fullmatch(src_uri):
+            return change
+    return None

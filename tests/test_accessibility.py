@@ -256,12 +256,13 @@ def test_phone_screen_never_scrolls_sideways(chromium, base_url, lang, name):
     assert not problems, f"{url} at {PHONE['width']}×{PHONE['height']}:\n" + "\n".join(problems)
 
 
-# The boxes overrides/main.html makes tab stops while they overflow; for each: its tabindex, whether it is
-# shown at all (not in a closed tab), whether it is drawn now, and whether it overflows when drawn: measured
-# with every block drawn for a moment (a block content-visibility skips has no width of its own to measure),
+# The boxes overrides/main.html makes tab stops while they overflow (its own selector, read from it); for
+# each: its tabindex, whether it is shown at all (not in a closed tab), whether it is drawn now, and whether
+# it overflows when drawn: measured with every block drawn for a moment (a block content-visibility skips has no width of its own to measure),
 # all in one task, so that the page's script neither sees nor answers it.
-BOXES = ("article div.arithmatex, article .katex-display, article pre > code, article .highlight-ipynb, "
-         "article .jp-OutputArea-output pre, article .md-typeset__scrollwrap")
+BOXES = "".join(re.findall(r'"([^"]*)"', re.search(r"var boxes = (.*?);",
+                                                   (ROOT / "overrides" / "main.html").read_text(encoding="utf-8"),
+                                                   re.S).group(1)))
 BOX_STATES = """boxes => {
   const list = [...document.querySelectorAll(boxes)];
   const states = list.map((box, index) => ({index, tabindex: box.getAttribute("tabindex"), shown: box.checkVisibility(),

@@ -26,11 +26,15 @@ def test_a_material_without_the_rule_fails_the_build_by_name():
         theme.without_switching_rule("a{color:red}", "palette.0123.min.css")
 
 
-@pytest.mark.parametrize("src_uri,expected", [("assets/stylesheets/palette.fb2fffe2.min.css", True),
-                                              ("assets/stylesheets/main.57a0d79d.min.css", False),
-                                              ("assets/stylesheets/palette.fb2fffe2.min.css.map", False)])
-def test_which_file_is_the_palette_stylesheet(src_uri, expected):
-    assert theme.is_palette_css(src_uri) is expected
+@pytest.mark.parametrize("src_uri,expected", [
+    ("assets/stylesheets/palette.fb2fffe2.min.css", theme.without_switching_rule),
+    ("assets/stylesheets/palette.fb2fffe2.min.css.map", None),
+    ("assets/stylesheets/main.57a0d79d.min.css", None),
+    ("assets/javascripts/bundle.a5f9d56c.min.js", theme.with_quiet_palette),
+    ("assets/javascripts/bundle.a5f9d56c.min.js.map", None),
+    ("assets/javascripts/workers/search.a7633da7.min.js", None)])
+def test_which_file_gets_which_change(src_uri, expected):
+    assert theme.change_for(src_uri) is expected
 
 
 def test_the_bundle_uses_the_page_meta_and_writes_only_changes():
@@ -43,13 +47,6 @@ def test_the_bundle_uses_the_page_meta_and_writes_only_changes():
 def test_a_bundle_without_the_palette_code_fails_the_build_by_name():
     with pytest.raises(theme.ThemeError, match=r"bundle\.0123\.min\.js: Material's bundle does not have"):
         theme.with_quiet_palette("return o.content=a.colorScheme,", "bundle.0123.min.js")
-
-
-@pytest.mark.parametrize("src_uri,expected", [("assets/javascripts/bundle.a5f9d56c.min.js", True),
-                                              ("assets/javascripts/bundle.a5f9d56c.min.js.map", False),
-                                              ("assets/javascripts/workers/search.a7633da7.min.js", False)])
-def test_which_file_is_the_bundle(src_uri, expected):
-    assert theme.is_bundle_js(src_uri) is expected
 
 
 # Every <meta name="color-scheme"> the page gets and every write to one, from before the first byte is parsed.
@@ -74,7 +71,7 @@ def test_the_colour_scheme_is_set_once_before_the_page_is_drawn(browser, server,
     context = browser.new_context(color_scheme=system)
     context.add_init_script(RECORD_COLOR_SCHEME)
     tab = context.new_page()
-    url = urljoin(server, page_url(lang, "backprop").removesuffix("index.html"))
+    url = urljoin(server, page_url(lang, "backprop.md").removesuffix("index.html"))
     tab.goto(url)
     tab.wait_for_function(STARTED)
     expected = "dark" if system == "dark" else "light"
