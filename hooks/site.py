@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import (ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
+from sitebuild import (ROOT, bundle, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
                        translations)
 
 _state = {}
@@ -48,6 +48,7 @@ def on_files(files, config):
             raise PluginError(str(error)) from None
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=content))
+    files.append(File.generated(config, bundle.ZIP_NAME, content=bundle.zip_bytes()))
     katex = ROOT / "node_modules" / "katex" / "dist"
     for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
         files.append(File.generated(config, f"assets/katex/{path.relative_to(katex).as_posix()}",
@@ -63,6 +64,7 @@ def on_page_markdown(markdown, page, config, files):
                                         config.extra["figure_code"], _state["figure_sizes"])[skipped:]
     except pages.PageError as error:
         raise PluginError(str(error)) from None
+    markdown = bundle.with_get_code_note(markdown, config.extra["get_code"])
     texts = _notice_texts(page, config.extra)
     if texts:
         href = pages.relative_url(translations.original_url(page.file.src_uri, _state["lang"]), page.url)
@@ -81,8 +83,11 @@ def on_page_content(html, page, config, files):
     steps = codeblocks.python_steps(html)
     if steps:
         filename = f"{page.file.name}.ipynb"
+        modules = {path: (ROOT / path).read_text(encoding="utf-8")
+                   for path in bundle.modules_needed([step.code for step in steps])}
         _state["notebooks"][posixpath.join(posixpath.dirname(page.file.dest_uri), filename)] = \
-            codeblocks.notebook(steps, page.title, config.extra["notebook_note"])
+            codeblocks.notebook(steps, page.title, config.extra["notebook_note"], modules,
+                                config.extra["notebook_modules"])
         page.meta["notebook"] = filename
     return html
 

@@ -3,6 +3,7 @@
 Read from the built HTML, so that what is tested and what goes into the page's notebook is exactly
 what is displayed (snippet includes expanded, figure code included).
 """
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -17,11 +18,25 @@ class Block:
     adjacent: bool = False   # nothing stands between this block and the one before it
 
 
+# A framework block needs its framework; Keras runs on PyTorch here (KERAS_BACKEND=torch).
+FRAMEWORK_NEEDS = {"torch": ("torch",), "keras": ("keras", "torch")}
+_FRAMEWORK_TITLE = re.compile(r"snippets/frameworks/\w+_(?P<framework>torch|keras)\.py")
+
+
 @dataclass
 class Step:
     code: str
     title: str
     expected_output: str | None   # the text block shown right after it, if any
+    kind: str = "code"            # "code", "figure" (a figure's drawing code) or "framework"
+    needs: tuple = ()             # for a framework block: the modules it imports that NumPy pages do not
+
+
+def _kind(title):
+    framework = _FRAMEWORK_TITLE.fullmatch(title)
+    if framework:
+        return "framework", FRAMEWORK_NEEDS[framework["framework"]]
+    return ("figure" if title.startswith("snippets/figures/") else "code"), ()
 
 
 class _CodeParser(HTMLParser):
@@ -83,15 +98,34 @@ def python_steps(page_html):
         if block.language in ("python", "py"):
             after = found[i + 1] if i + 1 < len(found) else None
             output = after.code if after is not None and after.language == "text" and after.adjacent else None
-            steps.append(Step(block.code, block.title.strip(), output))
+            title = block.title.strip()
+            steps.append(Step(block.code, title, output, *_kind(title)))
     return steps
 
 
-def notebook(steps, title, note):
-    """A Jupyter notebook with the page's Python blocks as code cells, in page order."""
+def notebook(steps, title, note, modules, modules_note):
+    """A Jupyter notebook with the page's Python blocks as code cells, in page order.
+
+    `modules` ({path: source} of the snippets/ files the blocks import) come first, each written
+    into snippets/ next to the notebook by a `%%writefile` cell, so that the notebook runs in an
+    empty folder. A step that must not be in the notebook is left out of `steps` by the caller;
+    each cell records its step's kind (and what a framework cell needs) in its metadata.
+    """
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{note}")]
-    book.cells += [nbformat.v4.new_code_cell(step.code.rstrip("\n")) for step in steps]
+    if modules:
+        folders = sorted({path.rsplit("/", 1)[0] for path in modules})
+        empty = [path for path, source in modules.items() if not source.strip()]   # %%writefile needs a body
+        setup = ["import os", ""] + [f'os.makedirs("{folder}", exist_ok=True)' for folder in folders]
+        setup += [f'open("{path}", "w").close()' for path in empty]
+        book.cells += [nbformat.v4.new_markdown_cell(modules_note),
+                       nbformat.v4.new_code_cell("\n".join(setup), metadata={"kind": "module"})]
+        book.cells += [nbformat.v4.new_code_cell(f"%%writefile {path}\n{source}".rstrip("\n"),
+                                                 metadata={"kind": "module"})
+                       for path, source in modules.items() if path not in empty]
+    for step in steps:
+        metadata = {"kind": step.kind, **({"needs": list(step.needs)} if step.needs else {})}
+        book.cells.append(nbformat.v4.new_code_cell(step.code.rstrip("\n"), metadata=metadata))
     book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     for i, cell in enumerate(book.cells):
         cell["id"] = f"cell-{i}"   # stable ids: the same page gives the same file

@@ -1,18 +1,23 @@
 """Run a built page's Python blocks the way a reader who copies them top to bottom would.
 
-All blocks run in order in ONE fresh interpreter (`python -c`), in an empty working directory, as
-`__main__`. Each block's printed output is captured separately and compared with the output block
-shown after it on the page.
+The reader has only the site: the working directory starts empty, outside the repository, with no
+PYTHONPATH. First it gets what the page's "get the code" note says (the linked download, then the
+command shown under it, run as written); then all blocks run in order in ONE fresh interpreter
+(`python -c`) as `__main__`. Each block's printed output is captured separately and compared with
+the output block shown after it on the page. A framework block whose framework is not installed
+can be skipped, alone (the tests do so except in CI).
 """
+import importlib.util
 import json
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
-
-from . import ROOT
 
 SEPARATOR = "\x1e-- block {} --\x1e"
 
@@ -41,9 +46,16 @@ class Result:
     stderr: str
 
 
+def reader_env():
+    """The environment of a reader's Python: no PYTHONPATH (so no repository), no display."""
+    env = dict(os.environ, MPLBACKEND="Agg", KERAS_BACKEND="torch", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0",
+               OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    env.pop("PYTHONPATH", None)
+    return env
+
+
 def run_blocks(codes, labels, workdir, timeout=300):
-    env = dict(os.environ, MPLBACKEND="Agg", KERAS_BACKEND="torch", PYTHONPATH=str(ROOT),
-               PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    env = reader_env()
     done = subprocess.run([sys.executable, "-c", _DRIVER], input=json.dumps(list(zip(codes, labels))),
                           cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout)
     pieces = re.split("\x1e-- block \\d+ --\x1e\n", done.stdout)[1:]
@@ -67,20 +79,72 @@ def python_fence_lines(markdown):
     return lines
 
 
-FRAMEWORKS = ("torch", "keras")
+class _GetCodeParser(HTMLParser):
+    """The downloads (`<a download href>`) and console commands inside the page's get-code note."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.downloads, self.commands, self.in_code = 0, [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.depth == 0:
+            self.depth = int(tag == "div" and "dl-get-code" in (attrs.get("class") or "").split())
+            return
+        self.depth += tag == "div"
+        if tag == "a" and "download" in attrs:
+            self.downloads.append(attrs["href"])
+        if tag == "div" and "language-console" in (attrs.get("class") or "").split():
+            self.in_code, self.commands = True, self.commands + [""]
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= tag == "div"
+            self.in_code &= tag != "pre"
+
+    def handle_data(self, data):
+        if self.depth and self.in_code:
+            self.commands[-1] += data
+
+
+def get_code(page_html, download, workdir):
+    """Do what the page's get-code note says, in `workdir`: fetch each linked download with
+    `download(href)` (the path of that file in the built site), then run each `$ ` command as
+    written ("python" is this interpreter). Problems as messages; none when the page has no note."""
+    parser = _GetCodeParser()
+    parser.feed(page_html)
+    for href in parser.downloads:
+        shutil.copy(download(href), Path(workdir) / href.rsplit("/", 1)[-1])
+    problems = []
+    for line in "\n".join(parser.commands).splitlines():
+        if not line.startswith("$ "):
+            continue
+        argv = shlex.split(line[2:])
+        argv[0] = sys.executable if argv[0] == "python" else argv[0]
+        done = subprocess.run(argv, cwd=workdir, env=reader_env(), capture_output=True, text=True)
+        if done.returncode != 0:
+            problems.append(f"the command the page shows, `{line[2:]}`, fails:\n{done.stdout}{done.stderr}")
+    return problems
+
+
+def missing_modules(step):
+    """What a framework step needs that this Python cannot import."""
+    return [name for name in step.needs if importlib.util.find_spec(name) is None]
 
 
 @dataclass
 class PageCheck:
     problems: list          # messages, each starting with 'docs/<lang>/<page>.md:<line>'
-    needs_framework: str | None = None   # the block that could not run for want of torch/keras
+    skipped: list = field(default_factory=list)   # framework blocks not run, with the reason
 
 
-def check_page(page_html, source, workdir, shown_figures):
-    """Run the page's blocks; compare printed with shown output and drawn with shown figures.
+def check_page(page_html, source, workdir, shown_figures, download, skip_missing_frameworks=True):
+    """Get the code as the page says, run its blocks; compare printed with shown output and drawn
+    with shown figures.
 
     `source` is the page's Markdown file; `shown_figures(name, lang, theme)` gives the path of the
-    figure file the site serves.
+    figure file the site serves, `download(href)` that of a file the page links to. With
+    `skip_missing_frameworks`, a framework block whose framework is not installed is not run.
     """
     from .codeblocks import python_steps
     steps = python_steps(page_html)
@@ -88,17 +152,18 @@ def check_page(page_html, source, workdir, shown_figures):
     relative = Path(*source.parts[len(source.parts) - 1 - source.parts[::-1].index("docs"):]).as_posix()
     labels = [f"{relative}:{lines[i] if i < len(lines) else '?'} ({step.title or 'inline block'})"
               for i, step in enumerate(steps)]
-    result = run_blocks([s.code for s in steps], labels, workdir)
+    problems = [f"{relative}: {problem}" for problem in get_code(page_html, download, workdir)]
+    if problems:
+        return PageCheck(problems)
+    missing = [missing_modules(step) if skip_missing_frameworks else [] for step in steps]
+    skipped = [f"{label}: needs {', '.join(names)}, which is not installed"
+               for label, names in zip(labels, missing) if names]
+    run = [i for i, names in enumerate(missing) if not names]
+    result = run_blocks([steps[i].code for i in run], [labels[i] for i in run], workdir)
 
     if result.failed_block is not None:
-        label = labels[result.failed_block]
-        if result.error_type == "ModuleNotFoundError":
-            missing = next((f for f in FRAMEWORKS if f"No module named '{f}" in result.stderr), None)
-            if missing:
-                return PageCheck([f"{label}: needs {missing}, which is not installed"], missing)
-        return PageCheck([f"{label} raised:\n{result.stderr}"])
-    problems = []
-    for label, step, printed in zip(labels, steps, result.outputs):
+        return PageCheck([f"{labels[run[result.failed_block]]} raised:\n{result.stderr}"], skipped)
+    for label, step, printed in zip([labels[i] for i in run], [steps[i] for i in run], result.outputs):
         if step.expected_output is not None and not same_output(step.expected_output, printed):
             problems.append(f"{label}: the page shows\n{step.expected_output}\nbut the code prints\n{printed}")
         elif step.expected_output is None and printed.strip():
@@ -109,4 +174,4 @@ def check_page(page_html, source, workdir, shown_figures):
         if drawn.read_bytes() != shown_figures(name, lang, theme).read_bytes():
             problems.append(f"{relative}: running snippets/figures/{name}.py draws {drawn.name}, "
                             "which differs from the figure the site shows")
-    return PageCheck(problems)
+    return PageCheck(problems, skipped)

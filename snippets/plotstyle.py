@@ -14,8 +14,13 @@ THEMES = {
 
 
 def _register_hangul_font():
-    """Register NanumGothic shipped inside the koreanize-matplotlib wheel (no system font needed)."""
+    """Register NanumGothic shipped inside the koreanize-matplotlib wheel (no system font needed).
+
+    Without that package the figures still draw; Korean labels then lack their glyphs.
+    """
     spec = importlib.util.find_spec("koreanize_matplotlib")  # found, not imported
+    if spec is None:
+        return
     fonts = Path(spec.submodule_search_locations[0]) / "fonts"
     for ttf in sorted(fonts.glob("NanumGothic*.ttf")):
         font_manager.fontManager.addfont(str(ttf))

@@ -92,7 +92,7 @@ def test_failing_code_block_names_the_page_and_line(project, tmp_path_factory):
     assert build(project).returncode == 0
     html = (project / "site/index.html").read_text(encoding="utf-8")
     workdir = tmp_path_factory.mktemp("run")
-    check = pagerun.check_page(html, project / "docs/ko/index.md", workdir, None)
+    check = pagerun.check_page(html, project / "docs/ko/index.md", workdir, None, project.joinpath("site").joinpath)
     assert check.problems and check.problems[0].startswith("docs/ko/index.md:9 (inline block) raised:")
     assert "ZeroDivisionError" in check.problems[0]
 
@@ -101,7 +101,8 @@ def test_wrong_printed_output_is_reported(project, tmp_path_factory):
     add_to_index(project, '\n```python\nprint(1 + 1)\n```\n```text\n3\n```\n\n```python\nprint("hi")\n```\n')
     assert build(project).returncode == 0
     html = (project / "site/index.html").read_text(encoding="utf-8")
-    check = pagerun.check_page(html, project / "docs/ko/index.md", tmp_path_factory.mktemp("run"), None)
+    check = pagerun.check_page(html, project / "docs/ko/index.md", tmp_path_factory.mktemp("run"), None,
+                               project.joinpath("site").joinpath)
     assert len(check.problems) == 2, check.problems
     assert check.problems[0].startswith("docs/ko/index.md:5 (inline block): the page shows\n3")
     assert check.problems[1].startswith("docs/ko/index.md:12 (inline block) prints output the page does not show")
