@@ -36,6 +36,14 @@ build: setup
 test: setup-test
 	$(PY) -m pytest
 
+.PHONY: outputs
+outputs: setup-test   # rewrite every ```text output block of docs/ from a real run of the code above it
+	$(PY) -m sitebuild.outputs
+
+.PHONY: notebooks
+notebooks: setup   # keep the page notebooks in notebooks/<lang>/, where Colab opens them
+	$(PY) -m sitebuild.colab
+
 .PHONY: translations
 translations: $(STAMP)   # every page, each language: original, up to date, outdated, missing
 	$(PY) -m sitebuild.translations status

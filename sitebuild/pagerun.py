@@ -133,18 +133,19 @@ def missing_modules(step):
 
 
 @dataclass
-class PageCheck:
-    problems: list          # messages, each starting with 'docs/<lang>/<page>.md:<line>'
-    skipped: list = field(default_factory=list)   # framework blocks not run, with the reason
+class PageRun:
+    steps: list             # codeblocks.Step, in page order
+    labels: list            # 'docs/<lang>/<page>.md:<line> (<title>)' of each step
+    printed: list           # what each step printed; None for a step that did not run
+    problems: list          # getting the code failed, or a block raised (then later blocks did not run)
+    skipped: list           # framework blocks not run, with the reason
 
 
-def check_page(page_html, source, workdir, shown_figures, download, skip_missing_frameworks=True):
-    """Get the code as the page says, run its blocks; compare printed with shown output and drawn
-    with shown figures.
+def run_page(page_html, source, workdir, download, skip_missing_frameworks=True):
+    """Get the code as the page says, then run its blocks in `workdir`.
 
-    `source` is the page's Markdown file; `shown_figures(name, lang, theme)` gives the path of the
-    figure file the site serves, `download(href)` that of a file the page links to. With
-    `skip_missing_frameworks`, a framework block whose framework is not installed is not run.
+    `source` is the page's Markdown file, `download(href)` the path of a file the page links to.
+    With `skip_missing_frameworks`, a framework block whose framework is not installed is not run.
     """
     from .codeblocks import python_steps
     steps = python_steps(page_html)
@@ -152,26 +153,51 @@ def check_page(page_html, source, workdir, shown_figures, download, skip_missing
     relative = Path(*source.parts[len(source.parts) - 1 - source.parts[::-1].index("docs"):]).as_posix()
     labels = [f"{relative}:{lines[i] if i < len(lines) else '?'} ({step.title or 'inline block'})"
               for i, step in enumerate(steps)]
+    printed = [None] * len(steps)
     problems = [f"{relative}: {problem}" for problem in get_code(page_html, download, workdir)]
     if problems:
-        return PageCheck(problems)
+        return PageRun(steps, labels, printed, problems, [])
     missing = [missing_modules(step) if skip_missing_frameworks else [] for step in steps]
     skipped = [f"{label}: needs {', '.join(names)}, which is not installed"
                for label, names in zip(labels, missing) if names]
     run = [i for i, names in enumerate(missing) if not names]
     result = run_blocks([steps[i].code for i in run], [labels[i] for i in run], workdir)
-
+    for i, output in zip(run, result.outputs):
+        printed[i] = output
     if result.failed_block is not None:
-        return PageCheck([f"{labels[run[result.failed_block]]} raised:\n{result.stderr}"], skipped)
-    for label, step, printed in zip([labels[i] for i in run], [steps[i] for i in run], result.outputs):
+        failed = run[result.failed_block]
+        printed[failed:] = [None] * (len(steps) - failed)
+        problems.append(f"{labels[failed]} raised:\n{result.stderr}")
+    return PageRun(steps, labels, printed, problems, skipped)
+
+
+@dataclass
+class PageCheck:
+    problems: list          # messages, each starting with 'docs/<lang>/<page>.md:<line>'
+    skipped: list = field(default_factory=list)   # framework blocks not run, with the reason
+
+
+def check_page(page_html, source, workdir, shown_figures, download, skip_missing_frameworks=True):
+    """Run the page (`run_page`); compare printed with shown output and drawn with shown figures.
+
+    `shown_figures(name, lang, theme)` gives the path of the figure file the site serves.
+    """
+    ran = run_page(page_html, source, workdir, download, skip_missing_frameworks)
+    if ran.problems:
+        return PageCheck(ran.problems, ran.skipped)
+    problems = []
+    for label, step, printed in zip(ran.labels, ran.steps, ran.printed):
+        if printed is None:
+            continue
         if step.expected_output is not None and not same_output(step.expected_output, printed):
             problems.append(f"{label}: the page shows\n{step.expected_output}\nbut the code prints\n{printed}")
         elif step.expected_output is None and printed.strip():
             problems.append(f"{label} prints output the page does not show "
                             f"(add a ```text block right after it):\n{printed}")
+    relative = ran.labels[0].split(":")[0] if ran.labels else str(source)
     for drawn in sorted(Path(workdir).glob("*.*.*.svg")):
         name, lang, theme, _ = drawn.name.split(".")
         if drawn.read_bytes() != shown_figures(name, lang, theme).read_bytes():
             problems.append(f"{relative}: running snippets/figures/{name}.py draws {drawn.name}, "
                             "which differs from the figure the site shows")
-    return PageCheck(problems, skipped)
+    return PageCheck(problems, ran.skipped)
