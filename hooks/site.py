@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import (ROOT, bundle, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
+from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
                        translations)
 
 _state = {}
@@ -74,6 +74,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if labs.is_lab(page.file.src_uri):
+        page.meta["colab"] = colab.url(config.repo_url, _where(page))
         return search.exclude_lab_anchors(labs.clean(html, page.toc))
     try:
         html = math.render_page(html, page.file.content_string, _where(page))
@@ -89,6 +90,7 @@ def on_page_content(html, page, config, files):
             codeblocks.notebook(steps, page.title, config.extra["notebook_note"], modules,
                                 config.extra["notebook_modules"])
         page.meta["notebook"] = filename
+        page.meta["colab"] = colab.url(config.repo_url, colab.page_notebook(_state["lang"], filename))
     return html
 
 
