@@ -58,3 +58,51 @@ def test_lab_pages_carry_only_the_css_they_use(site):
             for needed in (".jp-OutputArea-output", ".jp-InputArea", "[data-md-color-scheme=slate] .jupyter-wrapper"):
                 assert needed in css, f"{prefix}{stem}: the page lost the CSS for {needed}"
             assert ".jp-FileBrowser" not in css, f"{prefix}{stem}: JupyterLab's file browser CSS is still there"
+
+
+def lab_definitions(name="labs/mlp-from-scratch.ipynb"):
+    """The namespace after running the lab's cells that import or define classes (its layers and MLP)."""
+    namespace = {}
+    for code in cells("en", name, "code"):
+        if code.startswith(("import", "class")):
+            exec(compile(code, name, "exec"), namespace)
+    return namespace
+
+
+def test_lab_layers_match_the_snippets_layers_on_the_same_seed():
+    """The lab builds its layers itself, on the params/grads convention of snippets/layers.py: they give
+    the same outputs and gradients. Exact, except from the loss gradient on: the lab divides by N,
+    snippets/ multiplies by dout / N, which may round the last bit differently (4 ulp); the network's
+    parameter gradients carry that difference through two matrix products, whose sums of terms of
+    both signs can enlarge it relative to a small entry, so they are compared to 1e-12 (or 1e-15
+    absolute, for entries near 0), still a million times tighter than any wrong gradient."""
+    import numpy as np
+    from numpy.testing import assert_allclose, assert_array_equal
+
+    from snippets import layers, mlp
+
+    lab = lab_definitions()
+    rng = np.random.default_rng(0)
+    x, dout, W, b = (rng.standard_normal(shape) for shape in ((5, 4), (5, 3), (4, 3), (3,)))
+    for ours, theirs in [(lab["Dense"](W.copy(), b.copy()), layers.Dense(W.copy(), b.copy())),
+                         (lab["ReLU"](), layers.ReLU()), (lab["Tanh"](), layers.Tanh())]:
+        inputs, grad_out = (x, dout) if ours.__class__.__name__ == "Dense" else (dout, dout)
+        assert_array_equal(ours.forward(inputs), theirs.forward(inputs))
+        assert_array_equal(ours.backward(grad_out), theirs.backward(grad_out))
+        for key in getattr(theirs, "grads", {}):
+            assert_array_equal(ours.grads[key], theirs.grads[key])
+
+    labels = np.array([0, 2, 1, 1, 0])
+    ours, theirs = lab["SoftmaxCrossEntropy"](), layers.SoftmaxCrossEntropy()
+    assert ours.forward(dout, labels) == theirs.forward(dout, labels)
+    assert_allclose(ours.backward(), theirs.backward(), rtol=4 * np.finfo(float).eps, atol=0)
+
+    for activation in ("tanh", "relu"):
+        ours, theirs = lab["MLP"](4, 6, 3, activation, seed=0), mlp.MLP([4, 6, 3], activation)
+        for key, value in ours.params.items():   # the lab scales its output layer's init differently
+            theirs.params[key][...] = value
+        assert ours.loss(x, labels) == theirs.loss(x, labels)
+        ours_grads, theirs_grads = ours.backward(), theirs.backward()
+        assert ours_grads.keys() == theirs_grads.keys()
+        for key in ours_grads:
+            assert_allclose(ours_grads[key], theirs_grads[key], rtol=1e-12, atol=1e-15)
