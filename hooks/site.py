@@ -8,8 +8,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
-                       translations)
+from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, figures, glossary, labs, math, pages, parity,
+                       search, theme, translations)
 
 _state = {}
 
