@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import (ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search, theme,
+from sitebuild import (ROOT, codeblocks, diagnostics, figures, glossary, labs, math, pages, parity, search,
                        translations)
 
 _state = {}
@@ -38,16 +38,6 @@ def on_files(files, config):
         for palette in ("light", "dark"):
             files.append(File.generated(config, f"figures/{name}.{palette}.svg",
                                         abs_src_path=str(folder / f"{name}.{lang}.{palette}.svg")))
-    for file in list(files):
-        change = theme.change_for(file.src_uri)     # Material's palette stylesheet and bundle
-        if change is None:
-            continue
-        try:
-            content = change(file.content_string, file.abs_src_path)
-        except theme.ThemeError as error:
-            raise PluginError(str(error)) from None
-        files.remove(file)
-        files.append(File.generated(config, file.src_uri, content=content))
     katex = ROOT / "node_modules" / "katex" / "dist"
     for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
         files.append(File.generated(config, f"assets/katex/{path.relative_to(katex).as_posix()}",
