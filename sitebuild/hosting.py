@@ -7,7 +7,7 @@ English site is SITE_URL + en/. Without SITE_URL every link stays relative, so t
 import html
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from .translations import other_language
 
@@ -27,11 +27,14 @@ def configure(config, lang):
 
 
 def template_values(site_url, lang):
-    """What the templates read as config.extra.hosting: Open Graph locales, and with SITE_URL each
-    language's root (overrides/sitemap.xml)."""
-    roots = {code: site_root(site_url, lang) + path for code, path in LANG_PATHS.items()} if site_url else {}
+    """What the templates read as config.extra.hosting: Open Graph locales; each language's root as an
+    absolute path, for the 404 page, which is served at any depth ("/", "/en/" without SITE_URL); and with
+    SITE_URL each language's root address (overrides/sitemap.xml)."""
+    root = site_root(site_url, lang) if site_url else "/"
     return {"locale": LOCALES[lang], "alternate_locales": [LOCALES[code] for code in LOCALES if code != lang],
-            "roots": roots, "default": DEFAULT_LANG}
+            "paths": {code: urlsplit(root).path + path for code, path in LANG_PATHS.items()},
+            "roots": {code: root + path for code, path in LANG_PATHS.items()} if site_url else {},
+            "default": DEFAULT_LANG}
 
 
 def site_root(site_url, lang):

@@ -282,3 +282,16 @@ def test_the_language_switch_lands_on_the_counterpart_and_nothing_fails(hosted, 
         context.close()
     assert not wrong, "the language switch did not land on the same page:\n" + "\n".join(wrong)
     assert not failed, "requests that failed:\n" + "\n".join(failed)
+
+
+def test_a_description_is_the_first_paragraph_of_the_page_itself():
+    from sitebuild.hosting import DESCRIPTION_LENGTH, description
+    notice = '<div class="admonition warning"><p class="admonition-title">Not yet translated</p><p>Notice.</p></div>'
+    math = ('<span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>z</mi></mrow>'
+            '<annotation encoding="application/x-tex">z</annotation></semantics></math></span>'
+            '<span class="katex-html" aria-hidden="true"><span class="mord">z</span></span></span>')
+    page = f'<h1 id="x">Title<a class="headerlink" href="#x">¶</a></h1>{notice}<p></p><p>A sum {math} &amp; "more".</p><p>Next.</p>'
+    assert description(page) == "A sum z &amp; &quot;more&quot;."   # escaped: the templates print it into an attribute
+    long = description("<p>" + "word " * 200 + "</p>")
+    assert len(long) <= DESCRIPTION_LENGTH + 1 and long.endswith("word…")
+    assert description("<pre><code>x = 1</code></pre>") is None
