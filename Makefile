@@ -36,6 +36,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 serve: setup
 	$(PY) -m sitebuild.serve
 
+# The public address and the repository, both optional (mkdocs.yml reads them with !ENV):
+#   make build SITE_URL=https://owner.github.io/repo/ REPO_URL=https://github.com/owner/repo
+export SITE_URL REPO_URL
 build: setup
 	$(PY) -m sitebuild.build site
 
