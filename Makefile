@@ -8,10 +8,16 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP) node_modules/.package-lock.json
 
+# The browser tests need Chromium and a font with Hangul: without one, Chromium draws every Korean
+# character as a box, and every Korean screenshot, contrast check and layout test tests boxes.
+# Noto Sans CJK KR is the Korean font of Android and of most Linux desktops (overrides/assets/site.css names it).
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+
 setup-test: setup $(VENV)/.installed-test
-	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
-	  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null || \
-	  { echo "Could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
+	@{ command -v chromium >/dev/null && fc-list :lang=ko family | grep -q .; } || \
+	  { echo "Installing Debian's $(BROWSER_PACKAGES) for the browser tests"; \
+	    (apt-get update -qq && apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES)) >/dev/null || \
+	    { echo "Could not install them: run 'apt-get install $(BROWSER_PACKAGES)' as root"; exit 1; }; }
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +36,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 serve: setup
 	$(PY) -m sitebuild.serve
 
+# The public address and the repository, both optional (mkdocs.yml reads them with !ENV):
+#   make build SITE_URL=https://owner.github.io/repo/ REPO_URL=https://github.com/owner/repo
+export SITE_URL REPO_URL
 build: setup
 	$(PY) -m sitebuild.build site
 

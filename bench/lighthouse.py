@@ -7,7 +7,8 @@ Chromium on the home page, every chapter and every lab of both languages, as a p
 default: Moto G Power, simulated slow 4G) and as a desktop (--preset=desktop). Prints a table of the
 four category scores per page and form factor, and the bytes transferred on load per page (search
 index excluded; figures below the fold load lazily and are not in that number).
-Targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95, <= 500 KB a chapter.
+Targets: performance >= 90 on a phone and 100 on a desktop, accessibility, best practices and SEO 100,
+<= 500 KB a chapter.
 Numbers, not assertions (a loaded machine lowers the performance score). With --runs N each page and form
 is measured N times and the median of each score is printed, with the range of the performance score:
 on a 2-core machine one run of the same page can differ by 10 points or more from the next. --form
@@ -31,7 +32,7 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
+TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
 def pages():

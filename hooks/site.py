@@ -8,26 +8,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` run 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, figures, glossary, labs, math, pages, parity,
-                       search, theme, translations)
+from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, errata, figures, glossary, hosting, labs, math,
+                       pages, parity, search, translations)
 
 _state = {}
+_DATA_FILES = {"glossary.md": glossary.DATA, "errata.md": errata.DATA}   # "edit this page" opens these
 
 
 def on_config(config):
     _state.clear()
     _state.update(lang=config.theme["language"], fallbacks=set(), notebooks={})
     diagnostics.install(_state["lang"])
+    hosting.configure(config, _state["lang"])
+    config.extra["hosting"] = hosting.template_values(config.site_url, _state["lang"])
 
 
 def on_files(files, config):
     lang = _state["lang"]
     for src_uri in translations.missing_pages(lang):
         other = ROOT / "docs" / translations.other_language(lang) / src_uri
-        files.append(File.generated(config, src_uri, content=other.read_text(encoding="utf-8")))
+        file = File.generated(config, src_uri, content=other.read_text(encoding="utf-8"))
+        file.edit_uri = hosting.fallback_source(src_uri, lang)
+        files.append(file)
         _state["fallbacks"].add(src_uri)
-    for src_uri, content in _generated_pages(lang, config.extra).items():
-        files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    for src_uri, content in _generated_pages(lang, config).items():
+        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.edit_uri = hosting.data_source(_DATA_FILES[src_uri]) if src_uri in _DATA_FILES else None
+        files.append(file)
     try:
         drawn = figures.render_all()
     except figures.FigureError as error:
@@ -38,16 +45,6 @@ def on_files(files, config):
         for palette in ("light", "dark"):
             files.append(File.generated(config, f"figures/{name}.{palette}.svg",
                                         abs_src_path=str(folder / f"{name}.{lang}.{palette}.svg")))
-    for file in list(files):
-        change = theme.change_for(file.src_uri)     # Material's palette stylesheet and bundle
-        if change is None:
-            continue
-        try:
-            content = change(file.content_string, file.abs_src_path)
-        except theme.ThemeError as error:
-            raise PluginError(str(error)) from None
-        files.remove(file)
-        files.append(File.generated(config, file.src_uri, content=content))
     files.append(File.generated(config, bundle.ZIP_NAME, content=bundle.zip_bytes()))
     katex = ROOT / "node_modules" / "katex" / "dist"
     for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
@@ -73,6 +70,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    html = _page_content(html, page, config)
+    page.meta.setdefault("description", hosting.description(html))
+    if config.repo_url:
+        page.meta["report_url"] = hosting.report_url(config.repo_url, _state["lang"], page.title,
+                                                     page.canonical_url or _where(page))
+    return html
+
+
+def _page_content(html, page, config):
     if labs.is_lab(page.file.src_uri):
         page.meta["colab"] = colab.url(config.repo_url, _where(page))
         return search.exclude_lab_anchors(labs.clean(html, page.toc))
@@ -113,16 +119,21 @@ def on_post_build(config):
             search.add_splitter(Path(config.site_dir))
         except search.SearchWordsError as error:
             raise PluginError(str(error)) from None
+        if config.site_url:
+            robots = hosting.robots_txt(config.site_url)
+            (Path(config.site_dir) / "robots.txt").write_text(robots, encoding="utf-8")
 
 
-def _generated_pages(lang, extra):
-    """The translation status page and the glossary, as {src_uri: Markdown}."""
+def _generated_pages(lang, config):
+    """The translation status page, the glossary and the errata, as {src_uri: Markdown}."""
+    extra = config.extra
     try:
         _state["status"] = {item.page: item for item in translations.status()}
         generated = {"translation-status.md": translations.status_page(
             _state["status"].values(), lang, extra["translation_status"]),
-                     "glossary.md": glossary.site_page(lang, extra["glossary"])}
-    except (translations.TranslationError, glossary.GlossaryError) as error:
+                     "glossary.md": glossary.site_page(lang, extra["glossary"]),
+                     "errata.md": errata.site_page(lang, extra["errata"], config.repo_url)}
+    except (translations.TranslationError, glossary.GlossaryError, errata.ErrataError) as error:
         raise PluginError(str(error)) from None
     return {src_uri: content for src_uri, content in generated.items() if content}
 

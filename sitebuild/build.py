@@ -18,9 +18,8 @@ def build_site(site_dir, serve_url=None):
     site_dir = Path(site_dir).resolve()
     for lang, config_file in CONFIGS.items():
         target = site_dir if lang == "ko" else site_dir / "en"
-        config = load_config(str(config_file), site_dir=str(target))
-        if serve_url:
-            config.site_url = serve_url if lang == "ko" else serve_url + "en/"
+        # serve_url replaces SITE_URL; the hook makes the English site's address from it (sitebuild/hosting.py).
+        config = load_config(str(config_file), site_dir=str(target), site_url=serve_url)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config, serve_url=config.site_url if serve_url else None)

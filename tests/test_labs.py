@@ -7,6 +7,8 @@ import pytest
 from conftest import ROOT
 from sitebuild import labs
 
+# A cell's printed text in nbconvert's HTML: an output area whose <pre> holds something.
+EXECUTED_OUTPUT = re.compile(r'jp-OutputArea-output"[^>]*data-mime-type="text/plain"[^>]*>\s*<pre>\s*\S')
 LABS = sorted({p.relative_to(ROOT / "docs" / lang).as_posix()
                for lang in ("ko", "en") for p in (ROOT / "docs" / lang / "labs").glob("*.ipynb")})
 
@@ -41,7 +43,7 @@ def test_lab_pages_are_built_executed_and_downloadable(site):
         stem = name[:-len(".ipynb")]
         for prefix in ("", "en/"):
             page = (site / prefix / stem / "index.html").read_text(encoding="utf-8")
-            assert "jp-OutputArea" in page or "output" in page, f"{prefix}{stem}: no executed output"
+            assert EXECUTED_OUTPUT.search(page), f"{prefix}{stem}: no cell printed anything (not executed?)"
             assert '<script src="">' not in page, f"{prefix}{stem}: nbconvert's empty MathJax script"
             assert (site / prefix / stem / name.split("/")[-1]).exists(), f"{prefix}{stem}: no .ipynb download"
 

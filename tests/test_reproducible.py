@@ -6,10 +6,6 @@ import sys
 
 from conftest import ROOT
 
-# Files that may differ between two builds, and why. Nothing else may.
-ALLOWED = {}
-
-
 def differences(left, right, path=""):
     """Relative paths that are missing on one side or differ in content."""
     compared = filecmp.dircmp(left / path, right / path)
@@ -27,7 +23,7 @@ def test_two_clean_builds_are_identical(site, tmp_path):
     done = subprocess.run([sys.executable, "-m", "sitebuild.build", str(again)], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    differ = [d for d in differences(site, again) if d not in ALLOWED]
+    differ = differences(site, again)
     assert not differ, "the second clean build differs in:\n" + "\n".join(differ)
 
 

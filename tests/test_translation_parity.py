@@ -11,23 +11,9 @@ BOTH = [page for page in translations.all_pages()
         if all((ROOT / "docs" / lang / page).exists() for lang in ("ko", "en"))]
 
 
-# Sections whose inline math counts differed when this check was added (a symbol named in one language's
-# sentence and not in the other's). The chapter's authors align them, then delete the entry; an entry
-# that no longer differs fails the test so that it is not forgotten. Only math counts can be listed here.
-KNOWN_MATH_DIFFERENCES = {}
-
-
 @pytest.mark.parametrize("page", BOTH)
 def test_both_languages_have_the_same_structure(page):
-    found = parity.compare(page)
-    known = KNOWN_MATH_DIFFERENCES.get(page, set())
-    differing = {section for section in known
-                 if any(f" section #{section}: " in message for message in found.get("math", []))}
-    assert differing == known, f"docs/ko/{page}, docs/en/{page}: math in sections {sorted(known - differing)} " \
-        f"now matches: remove them from KNOWN_MATH_DIFFERENCES in tests/test_translation_parity.py"
-    if "math" in found:
-        found["math"] = [m for m in found["math"] if not any(f" section #{s}: " in m for s in known)] or None
-    found = {kind: messages for kind, messages in found.items() if messages}
+    found = {kind: messages for kind, messages in parity.compare(page).items() if messages}
     assert not found, parity.report(page, found)
 
 
