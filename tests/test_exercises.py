@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT, page_url
-from sitebuild import pagerun
+from sitebuild import codeblocks, pagerun
 
 CHAPTERS = ["activations", "backprop", "vanishing-gradients", "optimizers", "adaptive-optimizers",
             "optimizers-in-practice"]
@@ -55,6 +55,25 @@ def reported(capsys, check, candidate):
 
 def present_chapters():
     return [c for c in CHAPTERS if (ROOT / "snippets" / "exercises" / (c.replace("-", "_") + ".py")).exists()]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("chapter", present_chapters())
+def test_chapter_ends_with_five_to_eight_exercises(lang, chapter):
+    text = (ROOT / "docs" / lang / f"{chapter}.md").read_text(encoding="utf-8")
+    level2 = re.findall(r"^## .*$", text, re.MULTILINE)
+    assert level2[-1].endswith("{ #exercises }"), f"docs/{lang}/{chapter}.md: the last section is {level2[-1]}"
+    exercises = re.findall(r"^### .*\{ #ex-[\w-]+ \}$", text.split("{ #exercises }")[-1], re.MULTILINE)
+    assert 5 <= len(exercises) <= 8, f"docs/{lang}/{chapter}.md has {len(exercises)} exercises"
+    title = "풀이" if lang == "ko" else "Solution"
+    assert text.count(f'??? success "{title}"') == len(exercises), "one folded solution per exercise"
+
+
+@pytest.mark.parametrize("chapter", present_chapters())
+def test_every_stub_has_a_check_and_a_solution(chapter):
+    found = sections(chapter)
+    for stub, solution in stubs(chapter):
+        assert solution in found and stub[:-len("_stub")] + "_check" in found, f"{chapter}: {stub}"
 
 
 # --- every implement-it exercise: stub, solution, wrong answers --------------------------------
@@ -214,6 +233,25 @@ WRONG = {
                         params[key] *= 1 - self.weight_decay
                     optimizers.Adam.update(self, params, grads)
             """}),
+    ("optimizers-in-practice", "warmup_cosine_stub"): ("warmup_cosine", "check_warmup_cosine", {
+        "runs the cosine on the global step": """
+            def warmup_cosine(t, lr, warmup_steps, total_steps):
+                if t < warmup_steps:
+                    return linear_warmup(t, lr, warmup_steps)
+                return cosine(t, lr, total_steps)
+            """,
+        "decays over total_steps after the warm-up": """
+            def warmup_cosine(t, lr, warmup_steps, total_steps):
+                if t < warmup_steps:
+                    return linear_warmup(t, lr, warmup_steps)
+                return cosine(t - warmup_steps, lr, total_steps)
+            """,
+        "is off by one step in the warm-up": """
+            def warmup_cosine(t, lr, warmup_steps, total_steps):
+                if t < warmup_steps:
+                    return linear_warmup(t + 1, lr, warmup_steps)
+                return cosine(t - warmup_steps, lr, total_steps - warmup_steps)
+            """}),
 }
 
 
@@ -252,6 +290,16 @@ def test_check_fails_on_a_plausible_wrong_implementation(capsys, chapter, stub, 
 
 
 # --- the notebook: stubs and checks, no solutions; checks pass with the solutions ------------------
+
+def test_code_inside_a_solution_block_is_left_out_of_the_notebook():
+    def block(code):
+        return f'<div class="language-python highlight"><pre><code>{code}</code></pre></div>'
+    page = (block("stub = 1") + '<details class="note"><summary>x</summary>' + block("figure = 1") + "</details>"
+            + '<details class="success"><summary>Solution</summary><p>why</p>' + block("solution = 1")
+            + '<details class="note"><summary>y</summary>' + block("nested = 1") + "</details></details>"
+            + block("check = 1"))
+    kept = [step.code for step in codeblocks.without_solutions(codeblocks.python_steps(page))]
+    assert kept == ["stub = 1", "figure = 1", "check = 1"]
 
 @pytest.mark.parametrize("chapter", present_chapters())
 def test_notebook_has_stubs_not_solutions_and_its_checks_pass_with_the_solutions(site, chapter, tmp_path):
