@@ -88,7 +88,7 @@ def _page_content(html, page, config):
     if steps:
         filename = f"{page.file.name}.ipynb"
         _state["notebooks"][posixpath.join(posixpath.dirname(page.file.dest_uri), filename)] = \
-            codeblocks.notebook(steps, page.title, config.extra["notebook_note"])
+            codeblocks.notebook(codeblocks.without_solutions(steps), page.title, config.extra["notebook_note"])
         page.meta["notebook"] = filename
     return html
 
