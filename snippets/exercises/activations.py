@@ -124,7 +124,7 @@ if __name__ == "__main__":
 
     # --8<-- [start:dying_sweep]
     print("lr    dead units (of 64), accuracy; seeds 1, 2, 3")
-    for lr in [4.0, 6.0, 8.0, 9.0, 10.0]:
+    for lr in [4.0, 6.0, 8.0, 10.0]:
         runs = [train(relu, relu_grad, lr, seed=seed) for seed in (1, 2, 3)]
         print(f"{lr:4.0f}  " + "   ".join(f"{h['negative'][-1]:2d}, {h['accuracy'][-1]:.3f}" for h in runs))
     # --8<-- [end:dying_sweep]
