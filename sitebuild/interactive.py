@@ -7,5 +7,7 @@ for readers without JavaScript). tests/test_interactive.py checks the computatio
 """
 ENHANCES = {  # static figure (snippets/figures/<name>.py): interactive figure (overrides/assets/interactive/<NAME>.js)
     "optimizer_paths": "playground",
+    "momentum_rate": "momentum",
+    "gradient_norms": "depth",
 }
 LOADER = "assets/interactive/loader.js"

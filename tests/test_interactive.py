@@ -15,8 +15,10 @@ import numpy as np
 import pytest
 
 from conftest import need
-from jsref import JS, noisy, run_js
-from snippets.optimizer_experiments import PATH_SETTINGS, run_path
+from jsref import JS, mulberry32, noisy, random_normals, run_js
+from snippets.deep_nets import DeepNet, gradient_norms, hidden_outputs
+from snippets.mlp import init_std
+from snippets.optimizer_experiments import PATH_SETTINGS, heavy_ball_rate, run_path
 from snippets.optimizers import SGD, AdaGrad, Adadelta, Adam, AdamW, Momentum, NAdam, Nesterov, RMSprop
 from snippets.surfaces import SURFACES
 
@@ -134,15 +136,20 @@ def test_line_colours_are_the_static_figures():
 
 
 # The playground in headless Chromium (fixtures `page` and `server` in tests/conftest.py).
-PLAYGROUND = "optimizers-in-practice/"
+FIGURES = {"playground": "optimizers-in-practice/", "momentum": "optimizers/",   # interactive figure: its page
+           "depth": "vanishing-gradients/"}
+
+
+def open_figure(page, server, name, lang="ko"):
+    page.goto(server + ("en/" if lang == "en" else "") + FIGURES[name])
+    figure = page.locator(f"figure[data-interactive={name}]")
+    figure.scroll_into_view_if_needed()                 # the script loads when the figure comes into view
+    page.wait_for_selector(f"figure[data-interactive={name}].dl-live", timeout=15000)
+    return figure
 
 
 def open_playground(page, server, lang="ko"):
-    page.goto(server + ("en/" if lang == "en" else "") + PLAYGROUND)
-    figure = page.locator("figure[data-interactive=playground]")
-    figure.scroll_into_view_if_needed()                 # the script loads when the figure comes into view
-    page.wait_for_selector("figure.dl-live", timeout=15000)
-    return figure
+    return open_figure(page, server, "playground", lang)
 
 
 def drawn_paths(figure):
@@ -201,10 +208,11 @@ def test_playground_draws_the_numpy_paths_after_each_change(page, server):
     assert not page.errors and not page.external
 
 
-def test_playground_speaks_the_page_language_and_keeps_the_static_figure(page, server):
-    for lang, label in (("ko", "반복 횟수"), ("en", "steps")):
-        figure = open_playground(page, server, lang)
-        assert figure.get_by_label(label, exact=True).count() == 1
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_speaks_the_page_language_and_keeps_the_static_figure(page, server, name):
+    for lang, words in (("ko", ("반복 횟수", "반복 횟수 T", "은닉층 수")), ("en", ("steps", "steps T", "hidden layers"))):
+        figure = open_figure(page, server, name, lang)
+        assert sum(figure.get_by_label(word, exact=True).count() for word in words) == 1, (name, lang)
         static = figure.locator("img:visible")
         assert static.count() == 0, "on screen the live figure takes the static one's place"
         page.emulate_media(media="print")
@@ -212,6 +220,17 @@ def test_playground_speaks_the_page_language_and_keeps_the_static_figure(page, s
             "in print the static figure is shown, not the controls"
         page.emulate_media(media="screen")
     assert not page.errors and not page.external
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_fits_a_phone(browser, server, name):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
+    try:
+        figure = open_figure(context.new_page(), server, name)
+        widths = figure.evaluate("f => [f.querySelector('.dl-widget').scrollWidth, document.documentElement.scrollWidth, innerWidth]")
+        assert max(widths[:2]) <= widths[2], f"wider than the phone: {widths}"
+    finally:
+        context.close()
 
 
 def test_playground_fits_a_phone_and_follows_a_tap(browser, server):
@@ -237,15 +256,158 @@ AXE_ON_FIGURE = """async () => (await axe.run("figure[data-interactive]", {resul
   .flatMap(v => v.nodes.filter(n => ["serious", "critical"].includes(n.impact)).map(n => `${v.id}: ${n.target.join(" ")}`))"""
 
 
-def test_playground_has_no_serious_accessibility_problem(page, server):
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_has_no_serious_accessibility_problem(page, server, name):
     """axe-core on the live figure in both palettes (tests/test_accessibility.py runs before it is loaded)."""
     from test_accessibility import AXE, _palette
     need(AXE.exists(), f"no {AXE} (run `npm ci`)")
     problems = []
     for lang in ("ko", "en"):
-        open_playground(page, server, lang)
+        open_figure(page, server, name, lang)
         page.add_script_tag(path=str(AXE))
         for theme in ("light", "dark"):
             _palette(page, page.url, theme)
             problems += [f"[{lang} {theme}] {line}" for line in page.evaluate(AXE_ON_FIGURE)]
     assert not problems, "\n".join(problems)
+
+
+# The momentum explorer (momentum.js): heavy-ball momentum on f = ½(θ₁² + κθ₂²).
+def numpy_quadratic(kappa, lr, mu, steps):
+    """The points of Momentum (snippets/optimizers.py) from θ = (1, 1) with g = (θ₁, κθ₂), as heavy_ball_rate."""
+    lams, optimizer = np.array([1.0, kappa]), Momentum(lr=lr, momentum=mu)
+    params, points = {"theta": np.array([1.0, 1.0])}, [[1.0, 1.0]]
+    with np.errstate(all="ignore"):
+        for _ in range(steps):
+            optimizer.update(params, {"theta": lams * params["theta"]})
+            points.append(params["theta"].copy())
+    return np.array(points)
+
+
+QUADRATIC = [(10, 0.1, 0.9), (100, 0.01, 0.5), (100, 0.03, 0.3), (1000, 0.001, 0.95), (10000, 0.0002, 0.99),
+             (3.16, 0.5, 0.0), (100, 0.025, 0.05)]   # the last one diverges: η·κ > 2(1 + μ)
+
+
+def test_momentum_explorer_steps_match_numpy():
+    script = f"""import {{ quadraticRun }} from './momentum.js';
+console.log(JSON.stringify({json.dumps(QUADRATIC)}.map(([k, lr, mu]) => quadraticRun(k, lr, mu, {STEPS}).points)));"""
+    for js, (kappa, lr, mu) in zip(run_js(script), QUADRATIC):
+        check(np.array(js), numpy_quadratic(kappa, lr, mu, STEPS), f"κ={kappa} η={lr} μ={mu}")
+
+
+def test_momentum_explorer_measures_heavy_ball_rate():
+    """With Polyak's η and μ the explorer's measured and theoretical rates are heavy_ball_rate's."""
+    kappas = [10, 100, 1000, 10000]
+    script = f"""import {{ measuredRate, optimal, quadraticRun }} from './momentum.js';
+console.log(JSON.stringify({json.dumps(kappas)}.map(k => {{
+  const best = optimal(k), steps = Math.max(200, Math.trunc(Math.log(1e-12) / Math.log(best.rate)));
+  return [measuredRate(quadraticRun(k, best.lr, best.mu, steps).norms, steps), best.rate];
+}})));"""
+    for (measured, theory), kappa in zip(run_js(script), kappas):
+        reference = heavy_ball_rate(kappa)
+        assert abs(measured - reference[0]) <= TOLERANCE * reference[0], (kappa, measured, reference)
+        assert abs(theory - reference[1]) <= TOLERANCE * reference[1], (kappa, theory, reference)
+
+
+def test_momentum_explorer_theory_is_the_largest_root():
+    """theoryRate against NumPy's roots of r² − (1 + μ − ηλ)r + μ for λ = 1 and κ.
+
+    Settings away from a double root: there np.roots (eigenvalues of the companion matrix) loses half
+    its digits, and so would any comparison. A double root is where the rates meet, e.g. Polyak's optimum.
+    """
+    script = f"""import {{ theoryRate }} from './momentum.js';
+console.log(JSON.stringify({json.dumps(QUADRATIC)}.map(([k, lr, mu]) => theoryRate(k, lr, mu))));"""
+    for rate, (kappa, lr, mu) in zip(run_js(script), QUADRATIC):
+        roots = [np.abs(np.roots([1, -(1 + mu - lr * lam), mu])).max() for lam in (1, kappa)]
+        assert abs(rate - max(roots)) <= 1e-12 * max(roots), (kappa, lr, mu, rate, roots)
+    assert run_js(script)[-1] > 1, "η·κ > 2(1 + μ) diverges"
+
+
+def test_momentum_explorer_draws_the_numpy_iterates(page, server):
+    figure = open_figure(page, server, "momentum")
+    run = json.loads(figure.get_attribute("data-run"))
+    assert (run["kappa"], run["steps"]) == (100, 200), "it opens on the chapter's κ = 100"
+    assert abs(run["measured"] - heavy_ball_rate(100)[0]) <= TOLERANCE * run["measured"], "the chapter's measured rate"
+    figure.get_by_label("모멘텀 계수 μ", exact=True).focus()
+    for _ in range(30):                                   # μ down by 0.03 with the keyboard
+        page.keyboard.press("ArrowLeft")
+    figure.get_by_label("조건수 κ", exact=True).fill("3")   # log10 κ = 3
+    figure.get_by_label("학습률 η", exact=True).fill("-3.3")   # η = 10^-3.3, two digits: 0.0005
+    run = json.loads(figure.get_attribute("data-run"))
+    assert (run["kappa"], run["lr"], run["mu"]) == (1000, 0.0005, 0.639), run    # μ: 0.669 − 0.03
+    text = figure.locator("polyline[data-path=momentum]").get_attribute("points")
+    drawn = np.array([[float(v) for v in p.split(",")] for p in text.split()])
+    check(drawn, numpy_quadratic(run["kappa"], run["lr"], run["mu"], run["steps"]), "drawn iterates")
+    figure.get_by_role("button").click()                 # back to Polyak's η and μ for κ = 1000
+    run = json.loads(figure.get_attribute("data-run"))
+    measured, theory = heavy_ball_rate(1000, steps=200)[:2]
+    assert abs(run["measured"] - measured) <= TOLERANCE * measured
+    # Polyak's η and μ make a double root, whose value moves by √(rounding) ≈ 1e-8 when η and μ are
+    # rounded to float64: the rate of the stored η and μ is (√κ − 1)/(√κ + 1) only to about 1e-8.
+    assert abs(run["theory"] - theory) <= 1e-7 * theory
+    assert not page.errors and not page.external
+
+
+# The depth explorer (depth.js): one forward and backward pass through DeepNet with seeded weights.
+def numpy_depth(activation, init, depth, width, residual, seed, batch, data_seed, classes=10):
+    """gradient_norms and the hidden outputs' std of snippets/deep_nets.py, for DeepNet with the weights
+    and batch that depth.js draws: NumPy's own generator has no JavaScript twin (tests/jsref.py)."""
+    sizes = [width] * (depth + 1) + [classes]
+    model = DeepNet(sizes, activation, init, seed=0, residual=residual)
+    normal, branch_scale = random_normals(seed), 1 / np.sqrt(max(len(sizes) - 3, 1))
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+        W = init_std(init, n_in, n_out) * np.array([normal() for _ in range(n_in * n_out)]).reshape(n_in, n_out)
+        if residual and 1 < i < len(sizes) - 1:
+            W *= branch_scale
+        model.params[f"W{i}"][...] = W                  # in place: the layers hold the same arrays
+    normal, uniform = random_normals(data_seed), mulberry32(data_seed + 1)
+    X = np.array([normal() for _ in range(batch * width)]).reshape(batch, width)
+    y = np.array([int(next(uniform) * classes) for _ in range(batch)])
+    stds = [h.std() for h in hidden_outputs(model, X)]
+    return gradient_norms(model, X, y), np.array(stds), model.loss(X, y)
+
+
+DEPTH = [("sigmoid", "xavier", 20, 64, False, 0), ("tanh", "xavier", 20, 32, False, 1), ("relu", "he", 30, 16, False, 2),
+         ("relu", "1", 20, 64, False, 3), ("sigmoid", "0.01", 10, 32, False, 4), ("sigmoid", "xavier", 20, 32, True, 5),
+         ("relu", "he", 50, 16, True, 6), ("tanh", "1", 5, 100, True, 7)]
+
+
+def test_depth_explorer_gradients_match_numpy():
+    """Per-layer ‖∂L/∂W_l‖, hidden stds and the loss: relative difference ≤ 1e-12 for each of them.
+
+    NumPy multiplies matrices with BLAS, which adds in its own order (and with fused multiply-adds),
+    depth.js adds left to right: each entry differs by a few ulps, which 50 layers do not grow to 1e-12.
+    """
+    script = f"""import {{ deepNet, gradientNorms, randomBatch }} from './depth.js';
+console.log(JSON.stringify({json.dumps(DEPTH)}.map(([activation, init, depth, width, residual, seed]) => {{
+  const {{ X, labels }} = randomBatch(64, width, 10, 1000 + seed);
+  return gradientNorms(deepNet({{ activation, init, depth, width, residual, seed }}), X, labels);
+}})));"""
+    worst = 0
+    for js, case in zip(run_js(script), DEPTH):
+        norms, stds, loss = numpy_depth(*case, batch=64, data_seed=1000 + case[-1])
+        for name, a, b in (("norms", js["norms"], norms), ("stds", js["stds"], stds), ("loss", [js["loss"]], [loss])):
+            a, b = np.array(a), np.array(b)
+            assert a.shape == b.shape, (case, name)
+            difference = (np.abs(a - b) / np.abs(b)).max()
+            assert difference <= TOLERANCE, f"{case} {name}: relative difference {difference:.3g}"
+            worst = max(worst, difference)
+    print(f"{len(DEPTH)} networks, largest relative difference {worst:.3g}")
+
+
+def test_depth_explorer_draws_the_numpy_gradient_norms(page, server):
+    figure = open_figure(page, server, "depth")
+    figure.get_by_label("활성화 함수", exact=True).select_option("relu")
+    figure.get_by_label("초기화", exact=True).select_option("he")
+    figure.get_by_label("잔차 연결", exact=True).check()
+    figure.get_by_label("은닉층 수", exact=True).focus()
+    for _ in range(5):                                    # 20 → 25 hidden layers with the keyboard
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("f => JSON.parse(f.dataset.run).depth === 25", arg=figure.element_handle())
+    run = json.loads(figure.get_attribute("data-run"))
+    assert (run["activation"], run["init"], run["residual"]) == ("relu", "he", True), run
+    norms, stds, loss = numpy_depth(run["activation"], run["init"], run["depth"], run["width"], run["residual"],
+                                    run["seed"], run["batch"], run["dataSeed"])
+    assert (np.abs(np.array(run["norms"]) - norms) / norms).max() <= TOLERANCE
+    drawn = figure.locator("svg.dl-plot").first.locator("circle.dl-dot")
+    assert drawn.count() == run["depth"] + 1, "one point per weight layer, the output layer included"
+    assert not page.errors and not page.external

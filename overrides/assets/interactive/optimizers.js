@@ -182,15 +182,19 @@ export const OPTIMIZERS = { SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adadelta,
 
 // A seeded random number generator that tests/jsref.py repeats in Python, so that a noisy run is the
 // same in both: mulberry32 (32-bit integer arithmetic only) for uniforms in [0, 1), Box–Muller for normals.
-export function randomNormals(seed) {
+export function mulberry32(seed) {
   let state = seed >>> 0;
-  const uniform = () => {
+  return () => {
     state = (state + 0x6D2B79F5) >>> 0;
     let z = state;
     z = Math.imul(z ^ (z >>> 15), z | 1);
     z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
     return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function randomNormals(seed) {
+  const uniform = mulberry32(seed);
   return () => {
     const u1 = 1 - uniform(), u2 = uniform();   // u1 in (0, 1]: log(u1) is finite
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
