@@ -3,7 +3,7 @@
 // Momentum in snippets/optimizers.py (optimizers.js); tests/test_interactive.py compares them with NumPy.
 // It replaces the static figure momentum_rate on screen; the figure stays for print and without JavaScript.
 import { Momentum } from "./optimizers.js";
-import { axes, contourPath, formatTick, html, scale, svg, ticks } from "./plot.js";
+import { axes, contourPath, formatTick, html, scale, starPoints, svg, ticks } from "./plot.js";
 
 // Momentum from θ = (1, 1) with g = (λ₁θ₁, λ₂θ₂), λ = (1, κ): the points θ_t and the norms ‖θ_t‖.
 export function quadraticRun(kappa, lr, mu, steps) {
@@ -187,11 +187,4 @@ export function mount(figure) {
   best.addEventListener("click", () => { setBest(); update(); });
   update();
   figure.classList.add("dl-live");
-}
-
-function starPoints(cx, cy, r) {
-  return Array.from({ length: 10 }, (_, k) => {
-    const a = Math.PI / 2 + k * Math.PI / 5, rr = k % 2 ? r * 0.45 : r;
-    return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy - rr * Math.sin(a)).toFixed(1)}`;
-  }).join(" ");
 }

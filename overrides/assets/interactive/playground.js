@@ -2,7 +2,7 @@
 // optimizers.js (snippets/optimizers.py and snippets/surfaces.py in JavaScript, tested against them).
 // It replaces the static figure optimizer_paths on screen; the figure stays for print and without JavaScript.
 import { OPTIMIZERS, SURFACES, runPath } from "./optimizers.js";
-import { axes, contourPath, formatTick, html, scale, svg, ticks } from "./plot.js";
+import { axes, contourPath, formatTick, html, scale, starPoints, svg, ticks } from "./plot.js";
 
 // The chapter's settings: steps and learning rates of PATH_SETTINGS (snippets/optimizer_experiments.py),
 // the view of snippets/figures/optimizer_paths.py. Optimizers the static figure leaves out start unchecked,
@@ -160,13 +160,6 @@ export function mount(figure) {
     axes(plot, { x, y, xTicks: ticks(x0, x1, 6), yTicks: ticks(y0, y1, 5), xLabel: "x", yLabel: "y" });
   }
 
-  function star(cx, cy, r) {
-    return Array.from({ length: 10 }, (_, k) => {
-      const a = Math.PI / 2 + k * Math.PI / 5, rr = k % 2 ? r * 0.45 : r;
-      return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy - rr * Math.sin(a)).toFixed(1)}`;
-    }).join(" ");
-  }
-
   function update() {
     const name = surface.input.value, s = SURFACES[name];
     const start = [Number(startX.input.value), Number(startY.input.value)];
@@ -196,12 +189,10 @@ export function mount(figure) {
       results.push({ n, path: drawn, diverged: drawn.length < run.steps + 1, cls });
     }
     svg("circle", { cx: x(start[0]), cy: y(start[1]), r: 4, class: "dl-marker dl-start" }, plot)
-      .append(svg("title", {}, null));
-    plot.lastChild.firstChild.textContent = text.start;
+      .append(Object.assign(svg("title"), { textContent: text.start }));
     if (s.minimum) {
-      svg("polygon", { points: star(x(s.minimum[0]), y(s.minimum[1]), 7), class: "dl-marker dl-minimum" }, plot)
-        .append(svg("title", {}, null));
-      plot.lastChild.firstChild.textContent = text.min;
+      svg("polygon", { points: starPoints(x(s.minimum[0]), y(s.minimum[1]), 7), class: "dl-marker dl-minimum" }, plot)
+        .append(Object.assign(svg("title"), { textContent: text.min }));
     }
     figure.dataset.run = JSON.stringify(run);
     drawLoss(name, run.steps, results);

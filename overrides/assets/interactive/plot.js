@@ -84,3 +84,11 @@ export function contourPath(z, xs, ys, levels, x, y) {
   }
   return parts.join("");
 }
+
+// The points of a five-pointed star of radius r around (cx, cy), for an SVG polygon (a minimum, an optimum).
+export function starPoints(cx, cy, r) {
+  return Array.from({ length: 10 }, (_, k) => {
+    const a = Math.PI / 2 + k * Math.PI / 5, rr = k % 2 ? r * 0.45 : r;
+    return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy - rr * Math.sin(a)).toFixed(1)}`;
+  }).join(" ");
+}
