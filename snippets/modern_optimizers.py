@@ -285,8 +285,8 @@ def state_size(optimizer):
     """How many numbers the optimizer stores for each parameter: the sizes of its state arrays."""
     sizes = {}
     for value in vars(optimizer).values():
-        if not isinstance(value, dict) and hasattr(value, "update"):  # an inner optimizer
-            value = state_size(value)
+        if hasattr(value, "update") and hasattr(value, "__dict__"):  # an inner optimizer
+            value = {key: np.empty(size) for key, size in state_size(value).items()}
         if isinstance(value, dict):
             for key, part in value.items():
                 sizes[key] = sizes.get(key, 0) + np.size(part)
