@@ -28,7 +28,7 @@ def gradient(p):
     return {"W1": X.T @ dz, "b1": dz.sum(axis=0), "W2": h.T @ r}
 
 
-def compare(numpy_optimizer, optimizer, keys=("W1", "b1", "W2"), steps=100):
+def compare_keras(numpy_optimizer, optimizer, keys=("W1", "b1", "W2"), steps=100):
     ours = {k: START[k].copy() for k in keys}
     theirs = {k: keras.Variable(START[k], dtype="float64", name=k) for k in keys}
     for _ in range(steps):
@@ -46,28 +46,28 @@ def compare(numpy_optimizer, optimizer, keys=("W1", "b1", "W2"), steps=100):
 
 # --8<-- [start:amsgrad]
 lr = 0.015625  # Keras keeps the learning rate in float32: this one is exact
-compare(rules.KerasAMSGrad(lr=lr, eps=1e-7), keras.optimizers.Adam(learning_rate=lr, amsgrad=True))
-compare(mo.AMSGrad(lr=lr, eps=1e-7), keras.optimizers.Adam(learning_rate=lr, amsgrad=True))
+compare_keras(rules.KerasAMSGrad(lr=lr, eps=1e-7), keras.optimizers.Adam(learning_rate=lr, amsgrad=True))
+compare_keras(mo.AMSGrad(lr=lr, eps=1e-7), keras.optimizers.Adam(learning_rate=lr, amsgrad=True))
 # --8<-- [end:amsgrad]
 
 # --8<-- [start:adafactor]
-compare(rules.KerasAdafactor(lr=lr, weight_decay=0.5),
+compare_keras(rules.KerasAdafactor(lr=lr, weight_decay=0.5),
         keras.optimizers.Adafactor(learning_rate=lr, weight_decay=0.5))  # means in float32
-compare(mo.Adafactor(lr=lr, weight_decay=0.5),
+compare_keras(mo.Adafactor(lr=lr, weight_decay=0.5),
         keras.optimizers.Adafactor(learning_rate=lr, weight_decay=0.5))  # PyTorch's rule
 # --8<-- [end:adafactor]
 
 # --8<-- [start:lion]
-compare(mo.Lion(lr=0.0078125, weight_decay=0.5),
+compare_keras(mo.Lion(lr=0.0078125, weight_decay=0.5),
         keras.optimizers.Lion(learning_rate=0.0078125, weight_decay=0.5))
 # --8<-- [end:lion]
 
 # --8<-- [start:muon]
-compare(rules.KerasMuon(lr=lr), keras.optimizers.Muon(learning_rate=lr), ("W1", "W2"))
-compare(mo.Muon(lr=lr), keras.optimizers.Muon(learning_rate=lr), ("W1", "W2"))  # PyTorch's
+compare_keras(rules.KerasMuon(lr=lr), keras.optimizers.Muon(learning_rate=lr), ("W1", "W2"))
+compare_keras(mo.Muon(lr=lr), keras.optimizers.Muon(learning_rate=lr), ("W1", "W2"))  # PyTorch's
 # --8<-- [end:muon]
 
 # --8<-- [start:schedule_free]
-compare(rules.KerasScheduleFreeAdamW(lr=lr), keras.optimizers.ScheduleFreeAdamW(learning_rate=lr))
-compare(mo.ScheduleFreeAdamW(lr=lr), keras.optimizers.ScheduleFreeAdamW(learning_rate=lr))
+compare_keras(rules.KerasScheduleFreeAdamW(lr=lr), keras.optimizers.ScheduleFreeAdamW(learning_rate=lr))
+compare_keras(mo.ScheduleFreeAdamW(lr=lr), keras.optimizers.ScheduleFreeAdamW(learning_rate=lr))
 # --8<-- [end:schedule_free]

@@ -23,7 +23,7 @@ def gradient(p):
     return {"W1": X.T @ dz, "b1": dz.sum(axis=0), "W2": h.T @ r}
 
 
-def compare(numpy_optimizer, make_torch, keys=("W1", "b1", "W2"), steps=100):
+def compare_torch(numpy_optimizer, make_torch, keys=("W1", "b1", "W2"), steps=100):
     ours = {k: START[k].copy() for k in keys}
     theirs = {k: torch.tensor(START[k], requires_grad=True) for k in keys}
     optimizer = make_torch(list(theirs.values()))
@@ -42,20 +42,20 @@ def compare(numpy_optimizer, make_torch, keys=("W1", "b1", "W2"), steps=100):
 
 
 # --8<-- [start:amsgrad]
-compare(mo.AMSGrad(lr=0.01), lambda p: torch.optim.Adam(p, lr=0.01, amsgrad=True))
+compare_torch(mo.AMSGrad(lr=0.01), lambda p: torch.optim.Adam(p, lr=0.01, amsgrad=True))
 # --8<-- [end:amsgrad]
 
 # --8<-- [start:radam]
-compare(mo.RAdam(lr=0.01), lambda p: torch.optim.RAdam(p, lr=0.01))
+compare_torch(mo.RAdam(lr=0.01), lambda p: torch.optim.RAdam(p, lr=0.01))
 # --8<-- [end:radam]
 
 # --8<-- [start:adafactor]
-compare(mo.Adafactor(lr=0.05), lambda p: torch.optim.Adafactor(p, lr=0.05))
+compare_torch(mo.Adafactor(lr=0.05), lambda p: torch.optim.Adafactor(p, lr=0.05))
 # --8<-- [end:adafactor]
 
 # --8<-- [start:muon]
 matrices = ("W1", "W2")  # torch.optim.Muon refuses anything that is not 2-D
-compare(mo.Muon(lr=0.02), lambda p: torch.optim.Muon(p, lr=0.02), matrices)  # NS in bfloat16
+compare_torch(mo.Muon(lr=0.02), lambda p: torch.optim.Muon(p, lr=0.02), matrices)  # NS in bfloat16
 # --8<-- [end:muon]
 
 # --8<-- [start:schedule_free]
@@ -68,6 +68,6 @@ def make_schedule_free(p):
     return optimizer
 
 
-optimizer = compare(mo.ScheduleFreeAdamW(lr=0.01, warmup_steps=10), make_schedule_free)
+optimizer = compare_torch(mo.ScheduleFreeAdamW(lr=0.01, warmup_steps=10), make_schedule_free)
 optimizer.eval()  # p now holds x: evaluate and save the model here, then optimizer.train()
 # --8<-- [end:schedule_free]
