@@ -4,6 +4,10 @@ Not a test: run it from the repository root and read the table.
 
     python -m bench.modern_optimizer_update            # float32, 4 matrices of 1024 × 1024
     python -m bench.modern_optimizer_update 2048       # 4 matrices of 2048 × 2048
+    python -m bench.modern_optimizer_update 1024 1     # torch on 1 thread
+
+On a machine shared with other work, torch's intra-op threads wait for each other and torch.optim
+can look several times slower than it is; compare with 1 thread before reading a ratio.
 
 The parameters are square matrices (Muon takes only 2-D weights) with a fixed gradient; warm-up
 steps create the state before timing. Each cell is the median of several steps, NumPy and torch
@@ -62,6 +66,8 @@ def bench(name, size, count, repeats):
 
 def main():
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 1024
+    if len(sys.argv) > 2:
+        torch.set_num_threads(int(sys.argv[2]))
     count, repeats = 4, 7
     n = count * size * size
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; numpy {np.__version__}, "
