@@ -8,11 +8,11 @@ from snippets.modern_optimizers import MUON_COEFFICIENTS
 
 TEXT = {
     "ko": {"classic": "고전적 계수 (1.5, −0.5, 0)", "muon": "Muon의 5차 계수 (3.4445, −4.7750, 2.0315)",
-           "step": "반복 횟수 k", "s": "NS_k(G)의 특잇값", "map": "한 번의 반복이 특잇값 s를 보내는 곳",
-           "s_in": "s", "s_out": "a·s + b·s³ + c·s⁵"},
+           "step": "반복 횟수 k", "s": "NS_k(G)의 특잇값", "map": "한 번의 반복: s → a·s + b·s³ + c·s⁵",
+           "s_in": "특잇값 s", "s_out": "반복 뒤의 특잇값"},
     "en": {"classic": "classic coefficients (1.5, −0.5, 0)", "muon": "Muon's quintic (3.4445, −4.7750, 2.0315)",
-           "step": "iterations k", "s": "singular values of NS_k(G)", "map": "where one iteration sends a singular value s",
-           "s_in": "s", "s_out": "a·s + b·s³ + c·s⁵"},
+           "step": "iterations k", "s": "singular values of NS_k(G)", "map": "one iteration: s → a·s + b·s³ + c·s⁵",
+           "s_in": "singular value s", "s_out": "after one iteration"},
 }
 G = np.random.default_rng(0).standard_normal((64, 32))
 
