@@ -144,3 +144,12 @@ class KerasScheduleFreeAdamW(ScheduleFreeAdamW):
             x = (1 - c) * x + c * z
             y[...] = (1 - b1) * z + b1 * x
 # --8<-- [end:keras_schedule_free]
+
+
+if __name__ == "__main__":
+    # --8<-- [start:demo]
+    for optimizer in [AMSGrad(lr=1.0, eps=1e-7), KerasAMSGrad(lr=1.0, eps=1e-7)]:
+        params = {"w": np.array(0.0)}
+        optimizer.update(params, {"w": np.array(1e-6)})  # a tiny gradient, first step
+        print(f"{type(optimizer).__name__:12s} first step / lr = {-params['w']:.3f}")
+    # --8<-- [end:demo]
