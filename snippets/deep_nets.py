@@ -315,9 +315,9 @@ if __name__ == "__main__":
 
     # --8<-- [start:print_sigmoid_scales]
     print(f"Xavier's std for 32 -> 32 units: {init_std('xavier', 32, 32):.3f}")
-    for std in (0.5, 1.0, 1.5, 3.0):
+    for std in (0.5, 1.0, 1.5, 4.0):
         history = training_run("sigmoid", init=std)
-        print(f"sigmoid std {std}: loss after epoch 100: {history['loss'][-1]:.3f};"
+        print(f"sigmoid std {std}: loss after epoch 100: {history['loss'][-1]:.2f};"
               f" accuracy {history['accuracy'][-1]:.3f}")
     # --8<-- [end:print_sigmoid_scales]
 
