@@ -93,8 +93,8 @@ def _page_content(html, page, config):
         modules = {path: (ROOT / path).read_text(encoding="utf-8")
                    for path in bundle.modules_needed([step.code for step in steps])}
         _state["notebooks"][posixpath.join(posixpath.dirname(page.file.dest_uri), filename)] = \
-            codeblocks.notebook(steps, page.title, config.extra["notebook_note"], modules,
-                                config.extra["notebook_modules"])
+            codeblocks.notebook(codeblocks.without_solutions(steps), page.title, config.extra["notebook_note"],
+                                modules, config.extra["notebook_modules"])
         page.meta["notebook"] = filename
         page.meta["colab"] = colab.url(config.repo_url, colab.page_notebook(_state["lang"], filename))
     return html

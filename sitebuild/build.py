@@ -1,6 +1,7 @@
 """Build both languages: `python -m sitebuild.build [SITE_DIR]` (Korean at SITE_DIR, English at SITE_DIR/en)."""
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,8 +28,21 @@ def build_site(site_dir, serve_url=None):
             config.plugins.on_shutdown()
 
 
+def last_commit_time():
+    """The last commit's time (seconds since the epoch) as text, or None outside a git checkout."""
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return None
+    return done.stdout.strip() or None
+
+
 def main():
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # MkDocs dates the pages and the sitemap (and sitemap.xml.gz's header) with the build's day unless
+    # SOURCE_DATE_EPOCH says otherwise: two builds on either side of midnight differed.
+    if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := last_commit_time()):
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     logging.getLogger("mkdocs").propagate = True
     try:

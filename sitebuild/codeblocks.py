@@ -16,6 +16,7 @@ class Block:
     code: str
     title: str = ""
     adjacent: bool = False   # nothing stands between this block and the one before it
+    solution: bool = False   # inside an exercise's solution, a `??? success` block
 
 
 # A framework block needs its framework; Keras runs on PyTorch here (KERAS_BACKEND=torch).
@@ -30,6 +31,7 @@ class Step:
     expected_output: str | None   # the text block shown right after it, if any
     kind: str = "code"            # "code", "figure" (a figure's drawing code) or "framework"
     needs: tuple = ()             # for a framework block: the modules it imports that NumPy pages do not
+    solution: bool = False        # inside an exercise's solution, a `??? success` block
 
 
 def _kind(title):
@@ -46,13 +48,17 @@ class _CodeParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks, self.depth, self.current, self.in_code, self.in_title = [], 0, None, False, False
         self.between = 1   # elements and text seen since the last block ended
+        self.details = []   # for each open <details>: is it a solution (class "success")?
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
         if self.current is None:
+            if tag == "details":
+                self.details.append("success" in classes)
             if tag == "div" and "highlight" in classes:
                 language = next((c[len("language-"):] for c in classes if c.startswith("language-")), "")
-                self.current, self.depth = Block(language, "", adjacent=self.between == 0), 1
+                self.current, self.depth = Block(language, "", adjacent=self.between == 0,
+                                                 solution=any(self.details)), 1
             else:
                 self.between += 1
             return
@@ -63,6 +69,8 @@ class _CodeParser(HTMLParser):
 
     def handle_endtag(self, tag):
         if self.current is None:
+            if tag == "details" and self.details:
+                self.details.pop()
             return
         if tag == "code":
             self.in_code = False
@@ -99,8 +107,14 @@ def python_steps(page_html):
             after = found[i + 1] if i + 1 < len(found) else None
             output = after.code if after is not None and after.language == "text" and after.adjacent else None
             title = block.title.strip()
-            steps.append(Step(block.code, title, output, *_kind(title)))
+            kind, needs = _kind(title)
+            steps.append(Step(block.code, title, output, kind, needs, block.solution))
     return steps
+
+
+def without_solutions(steps):
+    """The steps a reader works with: exercises' stubs and checks, not their solutions."""
+    return [step for step in steps if not step.solution]
 
 
 def notebook(steps, title, note, modules, modules_note):

@@ -3,6 +3,8 @@ import html
 import posixpath
 import re
 
+from . import interactive
+
 
 FIGURE_LINE = re.compile(r"^(?P<indent>[ \t]*)!\[(?P<alt>[^\]]*)\]\(fig:(?P<name>[\w-]+)\)[ \t]*$", re.MULTILINE)
 
@@ -22,7 +24,8 @@ def expand_figures(markdown, page_url, where, code_title, sizes):
     """Replace each `![alt](fig:name)` line by the light and dark images and their drawing code.
 
     `sizes` maps each drawn figure to its (width, height) in pixels: the browser keeps that space
-    while the lazy image loads, so the text does not jump.
+    while the lazy image loads, so the text does not jump. A figure with an interactive version
+    (sitebuild/interactive.py) is marked for it and brings the script that loads it.
     """
     def replace(match):
         name, alt, indent = match["name"], html.escape(match["alt"], quote=True), match["indent"]
@@ -38,7 +41,10 @@ def expand_figures(markdown, page_url, where, code_title, sizes):
                 f'    ```python title="snippets/figures/{name}.py"\n'
                 f'    --8<-- "snippets/figures/{name}.py"\n'
                 f'    ```\n')
-        block = f'<figure class="dl-figure">\n{images}\n</figure>\n\n{code}'
+        live = interactive.ENHANCES.get(name)
+        block = (f'<figure class="dl-figure" data-interactive="{live}">\n{images}\n</figure>\n'
+                 f'<script type="module" src="{relative_url(interactive.LOADER, page_url)}"></script>\n\n{code}'
+                 if live else f'<figure class="dl-figure">\n{images}\n</figure>\n\n{code}')
         return "\n".join(indent + line if line else line for line in block.splitlines())
 
     return FIGURE_LINE.sub(replace, markdown)

@@ -114,7 +114,7 @@ def spirals_run(epochs=200):
 
 
 def digits_run(epochs=30):
-    """8×8 digits, 64 inputs → 64 ReLU units → 10 classes; 1347 training and 450 test images."""
+    """8×8 digits, 64 inputs → 64 ReLU units → 10 classes; 1348 training and 449 test images."""
     train_set, test_set = digits(seed=0)
     model = MLP([64, 64, 10], activation="relu", init="he", seed=0)
     history = train_tracked(model, train_set, SGD(lr=0.1), epochs, batch_size=32,

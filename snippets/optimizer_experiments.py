@@ -215,6 +215,19 @@ KAPPAS = [10, 100, 1000, 10000]
 # --8<-- [end:heavy_ball]
 
 
+# --8<-- [start:momentum_limit]
+def largest_stable_lr(lam, momentum, lrs=np.linspace(0.5, 3.0, 2501), steps=2000):
+    """The largest η of a fine grid for which momentum on f(θ) = ½·λ·θ², started at θ = 1, has not
+    grown after `steps` steps. All the learning rates run at once, one array element each."""
+    theta, v = np.ones_like(lrs), np.zeros_like(lrs)
+    with np.errstate(over="ignore", invalid="ignore"):  # the unstable ones overflow on purpose
+        for _ in range(steps):
+            v = momentum * v + lam * theta
+            theta = theta - lrs * v
+    return lrs[np.abs(theta) <= 1.0].max()
+# --8<-- [end:momentum_limit]
+
+
 # --8<-- [start:adam_moments]
 def adam_moments(steps=30, beta1=0.9, beta2=0.999, seed=0):
     """Adam's m, v and the bias-corrected m̂, v̂ for a noisy gradient g = 1 + 0.5·noise."""
@@ -327,6 +340,12 @@ if __name__ == "__main__":
         measured, theory, gd, gd_measured = heavy_ball_rate(kappa)
         print(f"{kappa:6d}   {measured:.4f}   {theory:.4f}  {gd_measured:.4f}")
     # --8<-- [end:demo_rates]
+
+    # --8<-- [start:demo_momentum_limit]
+    for mu in (0.0, 0.5, 0.9):
+        print(f"mu = {mu}: 2(1 + mu)/lambda = {2 * (1 + mu) / 2.0:.2f},"
+              f" largest stable lr measured = {largest_stable_lr(2.0, mu):.2f}")
+    # --8<-- [end:demo_momentum_limit]
 
     # --8<-- [start:demo_book_nesterov]
     for optimizer in [Nesterov(lr=0.1, momentum=0.9), BookNesterov(lr=0.1, momentum=0.9)]:

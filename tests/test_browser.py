@@ -63,7 +63,8 @@ SHOW_TAB = """pre => {
 
 
 def _assert_theme_images(page, url, theme):
-    images = page.locator(f"article figure.dl-figure img[src$='#only-{theme}']")
+    # An interactive figure hides its static images on screen once it runs (tests/test_interactive.py).
+    images = page.locator(f"article figure.dl-figure:not([data-interactive]) img[src$='#only-{theme}']")
     for i in range(images.count()):
         image = images.nth(i)
         image.scroll_into_view_if_needed()

@@ -342,6 +342,20 @@ def test_adam_weight_decay_is_l2_not_adamw(torch):
     assert_same(numpy_run(opt.AdamW(lr=0.01, weight_decay=0.5)), adamw, "AdamW vs torch AdamW")
 
 
+def test_torch_adam_with_decoupled_weight_decay_is_adamw(torch):
+    """PyTorch 2.13's Adam(decoupled_weight_decay=True) is AdamW, bit for bit; NAdam and RAdam take
+    the same flag, and for them too it changes the path (decay outside m and v instead of L2)."""
+    adamw = torch_run(torch, lambda p: torch.optim.AdamW(p, lr=0.01, weight_decay=0.5))
+    decoupled = torch_run(torch, lambda p: torch.optim.Adam(p, lr=0.01, weight_decay=0.5,
+                                                            decoupled_weight_decay=True))
+    assert max_diffs(decoupled, adamw).max() == 0.0
+    for name in ("NAdam", "RAdam"):
+        rule = getattr(torch.optim, name)
+        l2 = torch_run(torch, lambda p: rule(p, lr=0.01, weight_decay=0.5))
+        flag = torch_run(torch, lambda p: rule(p, lr=0.01, weight_decay=0.5, decoupled_weight_decay=True))
+        assert_differ(l2, flag, f"torch {name} L2 vs decoupled_weight_decay=True", at_least=1e-3)
+
+
 def test_keras_weight_decay_is_decoupled_for_every_optimizer(torch, keras):
     """Keras's weight_decay shrinks θ by (1 − ηλ) before any optimizer's step: Adam + it = AdamW."""
     adam = keras_run(keras, keras.optimizers.Adam(learning_rate=0.015625, weight_decay=0.5))

@@ -84,10 +84,11 @@ def test_training_results():
              ["sigmoid", "tanh", "relu", "sigmoid+bn", "relu+bn", "sigmoid+res", "relu+res"]}
     assert final["sigmoid"] > 1.05                     # stalls near ln 3 = 1.0986
     assert training_run("sigmoid")["accuracy"][-1] < 0.4
-    for name in ["tanh", "relu", "sigmoid+bn", "relu+bn", "relu+res"]:
+    for name in ["relu", "sigmoid+bn", "relu+bn", "relu+res"]:
         assert final[name] < 0.15, name
         assert training_run(name)["accuracy"][-1] > 0.95, name
-    assert final["sigmoid+res"] < 0.9
+    assert 0.15 < final["tanh"] < 0.9                  # learns, slowly
+    assert final["sigmoid+res"] > 1.0                  # barely leaves ln 3
 
 
 # ---- batch normalization -----------------------------------------------------------------------
@@ -237,7 +238,8 @@ def test_numbers_quoted_in_the_prose():
     assert variance_ratios("tanh", "xavier", input_std=1.0)[0][0] == pytest.approx(0.40, abs=0.01)
     steps, means, _, accuracy = glorot_saturation()
     assert (steps[-1], round(means[-1, -1], 2), round(accuracy, 3)) == (1200, 0.21, 0.087)
-    quoted = {"sigmoid+bn": (0.085, 0.967), "sigmoid+res": (0.735, None), "relu+res": (0.022, None)}
+    quoted = {"tanh": (0.419, None), "relu": (0.024, None), "sigmoid+bn": (0.134, 0.987),
+              "sigmoid+res": (1.043, None), "relu+res": (0.034, None)}
     for name, (loss, accuracy) in quoted.items():
         history = training_run(name)
         assert round(history["loss"][-1], 3) == loss

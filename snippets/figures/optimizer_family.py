@@ -13,6 +13,10 @@ TEXT = {
         "adamw": "AdamW\nLoshchilov & Hutter 2019", "nadam": "NAdam\nDozat 2016",
         "row1": "속도를 더한다 (모멘텀)", "row2": "좌표마다 학습률을 조절한다 (적응적 학습률)",
         "combine": "둘을 합친다",
+        "amsgrad": "AMSGrad\nReddi et al. 2018", "radam": "RAdam\nLiu et al. 2020",
+        "adafactor": "Adafactor\nShazeer & Stern 2018", "lion": "Lion\nChen et al. 2023",
+        "muon": "Muon\nJordan et al. 2024", "schedulefree": "Schedule-Free AdamW\nDefazio et al. 2024",
+        "row3": "2018–2024 (현대 옵티마이저 장)",
     },
     "en": {
         "gd": "gradient descent\n(full batch)", "sgd": "mini-batch SGD\nRobbins & Monro 1951",
@@ -22,6 +26,10 @@ TEXT = {
         "adamw": "AdamW\nLoshchilov & Hutter 2019", "nadam": "NAdam\nDozat 2016",
         "row1": "add velocity (momentum)", "row2": "scale each coordinate's step (adaptive)",
         "combine": "combine both",
+        "amsgrad": "AMSGrad\nReddi et al. 2018", "radam": "RAdam\nLiu et al. 2020",
+        "adafactor": "Adafactor\nShazeer & Stern 2018", "lion": "Lion\nChen et al. 2023",
+        "muon": "Muon\nJordan et al. 2024", "schedulefree": "Schedule-Free AdamW\nDefazio et al. 2024",
+        "row3": "2018–2024 (modern optimizers chapter)",
     },
 }
 
@@ -29,16 +37,20 @@ NODES = {  # name: (x, y, colour index)
     "gd": (0.0, 2.0, 0), "sgd": (2.2, 2.0, 0), "momentum": (4.4, 2.0, 1), "nag": (6.6, 2.0, 1),
     "adagrad": (2.2, 0.0, 2), "rmsprop": (4.4, 0.5, 2), "adadelta": (4.4, -0.5, 2),
     "adam": (6.6, 0.0, 3), "adamw": (8.8, 0.5, 3), "nadam": (8.8, -0.5, 3),
+    "muon": (8.8, 2.0, 4), "lion": (11.0, 1.0, 4), "schedulefree": (11.0, 0.0, 4),
+    "amsgrad": (5.5, -1.9, 4), "radam": (7.7, -1.9, 4), "adafactor": (3.3, -1.9, 4),
 }
 EDGES = [("gd", "sgd"), ("sgd", "momentum"), ("momentum", "nag"), ("sgd", "adagrad"),
          ("adagrad", "rmsprop"), ("adagrad", "adadelta"), ("rmsprop", "adam"),
-         ("momentum", "adam"), ("adam", "adamw"), ("adam", "nadam"), ("nag", "nadam")]
+         ("momentum", "adam"), ("adam", "adamw"), ("adam", "nadam"), ("nag", "nadam"),
+         ("nag", "muon"), ("adamw", "lion"), ("adamw", "schedulefree"), ("adam", "amsgrad"),
+         ("adam", "radam"), ("adam", "adafactor")]
 WIDTH, HEIGHT = 1.9, 0.62
 
 
 def figure(lang, theme):
     text, colors = TEXT[lang], plotstyle.use(theme)
-    fig = Figure(figsize=(11, 4.6), layout="constrained")
+    fig = Figure(figsize=(13, 5.6), layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     for a, b in EDGES:
@@ -56,10 +68,11 @@ def figure(lang, theme):
                                     edgecolor=color, facecolor=color + "22"))
         ax.text(x, y, text[name], ha="center", va="center", fontsize=9.5)
     ax.text(5.5, 2.55, text["row1"], ha="center", color=colors["lines"][1], fontsize=10)
-    ax.text(3.3, -1.15, text["row2"], ha="center", color=colors["lines"][2], fontsize=10)
+    ax.text(2.4, -1.15, text["row2"], ha="center", color=colors["lines"][2], fontsize=10)
     ax.text(7.7, 1.2, text["combine"], ha="center", color=colors["lines"][3], fontsize=10)
-    ax.set_xlim(-1.1, 9.9)
-    ax.set_ylim(-1.4, 2.8)
+    ax.text(9.0, -2.55, text["row3"], ha="center", color=colors["lines"][4], fontsize=10)
+    ax.set_xlim(-1.1, 12.1)
+    ax.set_ylim(-2.8, 2.8)
     return fig
 
 

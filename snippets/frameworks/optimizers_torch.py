@@ -51,6 +51,7 @@ valley_torch(lambda p: torch.optim.Adam(p, lr=0.3))
 # --8<-- [start:adamw]
 valley_torch(lambda p: torch.optim.AdamW(p, lr=0.3, weight_decay=0.1))
 valley_torch(lambda p: torch.optim.Adam(p, lr=0.3, weight_decay=0.1))  # L2, not AdamW
+valley_torch(lambda p: torch.optim.Adam(p, lr=0.3, weight_decay=0.1, decoupled_weight_decay=True))
 # --8<-- [end:adamw]
 
 # --8<-- [start:nadam]
