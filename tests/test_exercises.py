@@ -305,8 +305,14 @@ def test_code_inside_a_solution_block_is_left_out_of_the_notebook():
 def test_notebook_has_stubs_not_solutions_and_its_checks_pass_with_the_solutions(site, chapter, tmp_path):
     # Korean notebook only: the English page has the same code (tests/test_translation_parity.py)
     notebook = site / page_url("ko", chapter + ".md").replace("index.html", chapter + ".ipynb")
-    cells = ["".join(c["source"]) for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-             if c["cell_type"] == "code"]
+    code_cells = [c for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    for cell in code_cells:   # the snippets/ modules the notebook carries, as Jupyter's %%writefile would
+        source = "".join(cell["source"])
+        if source.startswith("%%writefile "):
+            path, body = source.removeprefix("%%writefile ").split("\n", 1)
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(body + "\n", encoding="utf-8")
+    cells = ["".join(c["source"]) for c in code_cells if not "".join(c["source"]).startswith("%%writefile ")]
     found = sections(chapter)
     pairs = stubs(chapter)
     # everything but the imports, the stubs and the checks is shown inside a solution
