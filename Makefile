@@ -42,8 +42,10 @@ export SITE_URL REPO_URL
 build: setup
 	$(PY) -m sitebuild.build site
 
+# The suite runs on every core (pytest-xdist); `make test TEST_JOBS=0` runs it in one process.
+TEST_JOBS ?= auto
 test: setup-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS)
 
 .PHONY: outputs
 outputs: setup-test   # rewrite every ```text output block of docs/ from a real run of the code above it

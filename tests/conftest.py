@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
@@ -38,15 +39,40 @@ def markdown_of(lang, name):
     return own if own.exists() else ROOT / "docs" / ("en" if lang == "ko" else "ko") / name
 
 
+def run_folder(tmp_path_factory):
+    """A folder shared by every test process of this run (pytest-xdist's workers), or this process's own."""
+    own = tmp_path_factory.getbasetemp()
+    return own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own   # workers' folders sit side by side
+
+
+def full_build_lock(tmp_path_factory):
+    """Held while the whole site builds: a second full build started meanwhile would draw the same
+    uncached figures again (on 2 cores, twice the work for nothing)."""
+    return FileLock(run_folder(tmp_path_factory) / "full-build.lock")
+
+
+def built_once(tmp_path_factory, name, **env):
+    """The whole site built into a folder shared by the test processes of this run (pytest-xdist's
+    workers), by whichever needs it first; the others wait for it. Returns the folder, or fails the
+    test with the build's output."""
+    shared = run_folder(tmp_path_factory)
+    out, failure = shared / name, shared / f"{name}.failed"
+    with full_build_lock(tmp_path_factory):
+        if not out.exists() and not failure.exists():
+            done = subprocess.run([sys.executable, "-m", "sitebuild.build", str(out)], cwd=ROOT,
+                                  capture_output=True, text=True, env=dict(os.environ, **env))
+            if done.returncode != 0:
+                shutil.rmtree(out, ignore_errors=True)
+                failure.write_text(f"{done.stdout}\n{done.stderr}", encoding="utf-8")
+    if failure.exists():
+        pytest.fail(f"the site does not build:\n{failure.read_text(encoding='utf-8')}", pytrace=False)
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The whole site built once, both languages, into a temporary directory."""
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run([sys.executable, "-m", "sitebuild.build", str(out)], cwd=ROOT,
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.fail(f"the site does not build:\n{done.stdout}\n{done.stderr}", pytrace=False)
-    return out
+    return built_once(tmp_path_factory, "site")
 
 
 @pytest.fixture

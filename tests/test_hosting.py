@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, page_sources, page_url
+from conftest import ROOT, full_build_lock, page_sources, page_url
 
 PREFIX = "/nn-learn/"
 REPO = "https://github.com/owner/nn-learn"
@@ -66,8 +66,9 @@ def hosted(tmp_path_factory):
     out = tmp_path_factory.mktemp("hosted")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(out)))
     base = f"http://127.0.0.1:{httpd.server_port}{PREFIX}"
-    done = subprocess.run([sys.executable, "-m", "sitebuild.build", str(out)], cwd=ROOT, capture_output=True,
-                          text=True, env=dict(os.environ, SITE_URL=base, REPO_URL=REPO))
+    with full_build_lock(tmp_path_factory):   # the address names this process's port: one build per process
+        done = subprocess.run([sys.executable, "-m", "sitebuild.build", str(out)], cwd=ROOT, capture_output=True,
+                              text=True, env=dict(os.environ, SITE_URL=base, REPO_URL=REPO))
     if done.returncode != 0:
         httpd.server_close()
         pytest.fail(f"the site does not build with SITE_URL:\n{done.stdout}\n{done.stderr}", pytrace=False)
