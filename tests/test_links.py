@@ -68,3 +68,37 @@ def test_every_internal_link_and_anchor_resolves(site):
                 if unquote(fragment) not in parse(target).ids:
                     broken.append(f"{where} (no id '{fragment}' in {target.relative_to(site)})")
     assert not broken, "broken links in the built site:\n" + "\n".join(broken)
+
+
+class _NavText(HTMLParser):
+    """The text of every navigation link (the tables of contents among them)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.texts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" and "md-nav__link" in (dict(attrs).get("class") or ""):
+            self.depth, self.texts = 1, self.texts + [""]
+        elif self.depth and tag == "a":
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag == "a":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.texts[-1] += data
+
+
+def test_no_table_of_contents_shows_tex_source(site):
+    # Math in a heading is rendered in the page but reaches the table of contents as TeX source
+    # ("\(1/\sqrt{B}\)"): a heading says it in words or Unicode instead.
+    shown = []
+    for path in sorted(site.glob("**/*.html")):
+        nav = _NavText()
+        nav.feed(path.read_text(encoding="utf-8"))
+        shown += [f"{path.relative_to(site)}: {text.strip()!r}" for text in nav.texts
+                  if "\\(" in text or "\\[" in text or "$" in text]
+    assert not shown, "headings with math, shown as TeX in the table of contents:\n" + "\n".join(shown)
