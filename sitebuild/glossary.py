@@ -85,6 +85,12 @@ def site_page(lang, texts, root=ROOT):
     return page(data, lang, texts, root)
 
 
+def prose_lines(text):
+    """(line number, text) of a page's prose: no front matter, code blocks, inline code or comments."""
+    prose, _ = parity.split_fences(parity.body_lines(text))
+    return [(number, parity.INLINE_CODE.sub("", HTML_COMMENT.sub("", line))) for number, line in prose]
+
+
 def term_problems(data, root=ROOT):
     """'docs/ko/x.md:LINE: ...' for every rejected spelling on a Korean page that is not allowed there."""
     rejected = {word: term for term in data["terms"] for word in term.get("reject", [])}
@@ -94,9 +100,7 @@ def term_problems(data, root=ROOT):
         text = path.read_text(encoding="utf-8")
         allowed = set(data["allow"].get(name, [])) | {
             word.strip() for match in ALLOW_COMMENT.finditer(text) for word in match["words"].split(",")}
-        prose, _ = parity.split_fences(parity.body_lines(text))
-        for number, line in prose:
-            visible = parity.INLINE_CODE.sub("", HTML_COMMENT.sub("", line))
+        for number, visible in prose_lines(text):
             for word, term in rejected.items():
                 if word in visible and word not in allowed:
                     found.append(f"{name}:{number}: '{word}' is not a term this site uses: write "

@@ -76,3 +76,13 @@ def test_the_glossary_page_is_built_from_the_data_file(project):
     korean = html.unescape((project / "site/glossary/index.html").read_text(encoding="utf-8"))
     assert re.search(r"<td>기울기</td>\s*<td>gradient</td>\s*<td>그래디언트</td>\s*<td><a href=\"../#home\">Home</a>",
                      korean), korean
+
+
+def test_korean_prose_asks_in_the_formal_register(tmp_path):
+    # 합니다체 throughout (style guide): an exercise asks "구하십시오", not the informal "구하세요".
+    informal = re.compile(r"\w+(?:세요|해요)(?=[\s.,!?)(]|$)")
+    found = [f"{path.relative_to(glossary.ROOT).as_posix()}:{number}: {word}"
+             for path in sorted((glossary.ROOT / "docs" / "ko").rglob("*.md"))
+             for number, line in glossary.prose_lines(path.read_text(encoding="utf-8"))
+             for word in informal.findall(line)]
+    assert not found, "Korean pages write 합니다체 (-ㅂ니다, -십시오), not -세요/-해요:\n" + "\n".join(found)
