@@ -142,3 +142,27 @@ def test_the_small_network_caches_almost_as_much_as_its_parameters(batch):
     model.loss(X[:32], y[:32])
     ratio = cached_bytes(model) / sum(p.nbytes for p in model.params.values())
     assert 0.9 < ratio < 1
+
+
+def test_pytorch_checkpoint_restores_the_random_state_by_default():
+    """The page: "PyTorch's torch.utils.checkpoint does so by default" (restores the random state,
+    so a dropout layer inside a checkpointed segment drops the same neurons when recomputed)."""
+    from frameworks import require
+
+    torch = require("torch")
+    from torch.utils.checkpoint import checkpoint
+
+    torch.manual_seed(0)
+    layer = torch.nn.Sequential(torch.nn.Linear(8, 8), torch.nn.Dropout(0.5), torch.nn.Tanh()).double()
+    x = torch.randn(4, 8, dtype=torch.float64)
+
+    def weight_grad(checkpointed, **options):
+        layer.zero_grad()
+        torch.manual_seed(1)
+        y = checkpoint(layer, x, use_reentrant=False, **options) if checkpointed else layer(x)
+        y.sum().backward()
+        return layer[0].weight.grad.clone()
+
+    plain = weight_grad(False)
+    assert torch.equal(weight_grad(True), plain)  # by default: the same dropout masks
+    assert not torch.equal(weight_grad(True, preserve_rng_state=False), plain)  # other masks
