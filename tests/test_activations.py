@@ -352,6 +352,9 @@ def test_closed_forms_behind_the_more_table():
     assert 0 < table["prelu"]["mean"] < act.properties({"leaky_relu": act.ACTIVATIONS["leaky_relu"]})["leaky_relu"]["mean"]
     assert table["selu"]["min"] == round(-act.SELU_SCALE * act.SELU_ALPHA, 4)
     assert table["selu"]["max_grad"] == round(act.SELU_SCALE * act.SELU_ALPHA, 4)
+    # "apart from tanh, SELU is the only zero-centred function of this chapter"
+    every = {**act.properties(), **table}
+    assert [name for name, p in every.items() if p["zero_centred"]] == ["tanh", "selu"]
 
 
 def test_selu_constants_are_the_fixed_point_mean_0_variance_1():
