@@ -198,6 +198,56 @@ def print_table(table):
 # --8<-- [end:print_table]
 
 
+
+# --8<-- [start:prelu]
+def prelu(x, a=0.25):
+    # Leaky ReLU whose slope a is learned; He et al. (2015) start it at 0.25
+    return np.where(x > 0, x, a * x)
+
+
+def prelu_grad(x, a=0.25):
+    return np.where(x > 0, 1.0, a)
+
+
+def prelu_grad_slope(x):
+    # d prelu(x, a) / d a: x on the negative side, 0 elsewhere
+    return np.where(x > 0, 0.0, x)
+# --8<-- [end:prelu]
+
+
+# --8<-- [start:selu]
+SELU_ALPHA = 1.6732632423543772  # Klambauer et al. (2017): the fixed point mean 0, variance 1
+SELU_SCALE = 1.0507009873554805
+
+
+def selu(x):
+    return SELU_SCALE * elu(x, SELU_ALPHA)
+
+
+def selu_grad(x):
+    return SELU_SCALE * elu_grad(x, SELU_ALPHA)
+# --8<-- [end:selu]
+
+
+# --8<-- [start:glu]
+def glu(x, W, V, gate=sigmoid):
+    # not elementwise: two projections of the whole input, one gating the other
+    return gate(x @ W) * (x @ V)
+
+
+def swiglu(x, W, V):
+    return glu(x, W, V, gate=silu)  # SiLU(xW) ⊙ (xV), Shazeer (2020)
+# --8<-- [end:glu]
+
+
+# --8<-- [start:more_registry]
+MORE_ACTIVATIONS = {
+    "prelu": (prelu, prelu_grad),  # at its initial slope 0.25
+    "selu": (selu, selu_grad),
+}
+# --8<-- [end:more_registry]
+
+
 if __name__ == "__main__":
     # --8<-- [start:demo_values]
     x = np.array([-2.0, 0.0, 2.0])
@@ -238,3 +288,13 @@ if __name__ == "__main__":
     # --8<-- [start:demo_properties]
     print_table(properties())
     # --8<-- [end:demo_properties]
+
+    # --8<-- [start:demo_more_values]
+    x = np.array([-2.0, 0.0, 2.0])
+    for name, (f, f_grad) in MORE_ACTIVATIONS.items():
+        print(f"{name:10} f={f(x)}  f'={f_grad(x)}")
+    # --8<-- [end:demo_more_values]
+
+    # --8<-- [start:demo_more_properties]
+    print_table(properties(MORE_ACTIVATIONS))
+    # --8<-- [end:demo_more_properties]

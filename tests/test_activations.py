@@ -13,7 +13,10 @@ import pytest
 os.environ.setdefault("KERAS_BACKEND", "torch")  # must be set before keras is imported
 
 from frameworks import require  # noqa: E402
+from prose import NUMBER as STATED, agrees, stated  # noqa: E402
+from snippets import activation_layers as act_layers  # noqa: E402
 from snippets import activations as act  # noqa: E402
+from snippets.gradcheck import check_layer  # noqa: E402
 from snippets.dying_relu import RUNS, train  # noqa: E402
 
 NAMES = list(act.ACTIVATIONS)
@@ -259,7 +262,7 @@ def test_matches_keras_softmax(keras):
 
 # ---- figures --------------------------------------------------------------------------------
 
-FIGURES = ["activation_curves", "sigmoid_chain", "dying_relu"]
+FIGURES = ["activation_curves", "sigmoid_chain", "dying_relu", "activation_curves_more", "selu_depth"]
 
 
 def render(module, lang, theme):
@@ -297,3 +300,189 @@ def test_figure_text_comes_from_its_table(name, lang, caplog):
     assert not stray
     if lang == "ko":
         assert any(re.search("[가-힣]", s) for s in shown)
+
+
+# ---- PReLU, SELU, GLU -----------------------------------------------------------------------
+
+MORE = list(act.MORE_ACTIVATIONS)
+
+
+@pytest.mark.parametrize("name", MORE)
+def test_more_derivatives_match_central_differences(name):
+    f, f_grad = act.MORE_ACTIVATIONS[name]
+    x = away_from_kink()
+    assert relative_error(f_grad(x), (f(x + H) - f(x - H)) / (2 * H)).max() < TOL
+
+
+def test_prelu_slope_derivative_matches_central_differences():
+    x, a = away_from_kink(), 0.25
+    numeric = (act.prelu(x, a + H) - act.prelu(x, a - H)) / (2 * H)
+    # prelu is linear in a: central differences are exact up to rounding, hence 1e-9
+    np.testing.assert_allclose(act.prelu_grad_slope(x), numeric, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("name", MORE)
+def test_more_no_warnings_for_large_inputs(name):
+    f, f_grad = act.MORE_ACTIVATIONS[name]
+    x = np.concatenate([-np.geomspace(1e4, 1e-3, 50), [0.0], np.geomspace(1e-3, 1e4, 50)])
+    with warnings.catch_warnings(), no_float_warnings():
+        warnings.simplefilter("error")
+        y, dy = f(x), f_grad(x)
+    assert np.all(np.isfinite(y)) and np.all(np.isfinite(dy))
+
+
+def test_more_properties_table():
+    table = act.properties(act.MORE_ACTIVATIONS)
+    expected = {  # min, max, E[f(z)], zero-centred, max f', saturates
+        "prelu": (-np.inf, np.inf, 0.2992, False, 1, "no"),
+        "selu": (-1.7581, np.inf, 0, True, 1.7581, "x<0"),
+    }
+    assert list(table) == list(expected)
+    for name, (lo, hi, mean, centred, max_grad, sat) in expected.items():
+        p = table[name]
+        assert (p["min"], p["max"], p["mean"]) == (lo, hi, mean), name
+        assert (p["zero_centred"], p["max_grad"], p["saturates"]) == (centred, max_grad, sat), name
+
+
+def test_closed_forms_behind_the_more_table():
+    table = act.properties(act.MORE_ACTIVATIONS)
+    # E[prelu(z)] = (1 - a) E[relu(z)] = 0.75 / sqrt(2 pi); SELU's minimum is -lambda alpha
+    assert table["prelu"]["mean"] == round(0.75 / np.sqrt(2 * np.pi), 4)
+    # "its mean is closer to 0 than Leaky ReLU's" (slope 0.25 against 0.01)
+    assert 0 < table["prelu"]["mean"] < act.properties({"leaky_relu": act.ACTIVATIONS["leaky_relu"]})["leaky_relu"]["mean"]
+    assert table["selu"]["min"] == round(-act.SELU_SCALE * act.SELU_ALPHA, 4)
+    assert table["selu"]["max_grad"] == round(act.SELU_SCALE * act.SELU_ALPHA, 4)
+    # "apart from tanh, SELU is the only zero-centred function of this chapter"
+    every = {**act.properties(), **table}
+    assert [name for name, p in every.items() if p["zero_centred"]] == ["tanh", "selu"]
+
+
+def test_selu_constants_are_the_fixed_point_mean_0_variance_1():
+    z = np.linspace(-12, 12, 240_001)
+    w = act.normal_pdf(z)
+    # trapezoid rule on [-12, 12] with step 1e-4 and constants rounded to 17 digits: 1e-9
+    assert abs(np.trapezoid(act.selu(z) * w, z)) < 1e-9
+    assert abs(np.trapezoid(act.selu(z) ** 2 * w, z) - 1) < 1e-9
+
+
+def test_selu_constants_in_the_formula():
+    found = stated("activations.md", {lang: rf"\\alpha \\approx ({STATED}), \\quad \\lambda \\approx ({STATED})"
+                                      for lang in ("ko", "en")})
+    for alpha, scale in found.values():
+        assert agrees(alpha, act.SELU_ALPHA) and agrees(scale, act.SELU_SCALE)
+
+
+def test_selu_derivative_jumps_at_zero_and_the_code_takes_the_left_value():
+    left, right = act.selu_grad(np.array([-1e-12, 1e-12]))
+    assert left == pytest.approx(act.SELU_SCALE * act.SELU_ALPHA) and right == act.SELU_SCALE
+    assert act.selu_grad(np.array([0.0]))[0] == pytest.approx(act.SELU_SCALE * act.SELU_ALPHA)
+    assert act.prelu_grad(np.array([0.0]))[0] == 0.25
+
+
+def test_prelu_slope_gradient_is_the_sum_of_the_negative_inputs():
+    x = np.random.default_rng(0).standard_normal((8, 3))
+    layer = act_layers.PReLU(3)
+    layer.backward(np.ones_like(layer.forward(x)))
+    np.testing.assert_allclose(layer.grads["a"], np.minimum(x, 0).sum(axis=0), rtol=1e-15)
+
+
+def layer_cases():
+    rng = np.random.default_rng(5)
+    W, V = rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
+    return {"prelu": (act_layers.PReLU(4, a=0.1), rng.standard_normal((6, 4))),
+            "glu": (act_layers.GLU(W.copy(), V.copy(), "sigmoid"), rng.standard_normal((6, 3))),
+            "swiglu": (act_layers.GLU(W.copy(), V.copy(), "silu"), rng.standard_normal((6, 3)))}
+
+
+@pytest.mark.parametrize("name", ["prelu", "glu", "swiglu"])
+def test_layer_backward_passes_the_gradient_check(name):
+    layer, x = layer_cases()[name]
+    errors = check_layer(layer, x)
+    assert set(errors) == {"x", *layer.params}
+    assert max(errors.values()) < TOL, errors
+
+
+def test_glu_layer_is_the_function_and_its_shape():
+    rng = np.random.default_rng(0)
+    x, W, V = rng.standard_normal((4, 3)), rng.standard_normal((3, 5)), rng.standard_normal((3, 5))
+    assert np.array_equal(act_layers.GLU(W, V, "silu").forward(x), act.swiglu(x, W, V))
+    y = act_layers.GLU(W, V, "sigmoid").forward(x)
+    assert np.array_equal(y, act.glu(x, W, V)) and y.shape == (4, 5)
+    # not elementwise: y depends on two numbers per output; with W = V SwiGLU is x·W times SiLU(x·W)
+    np.testing.assert_allclose(act.swiglu(x, W, W), act.silu(x @ W) * (x @ W), rtol=1e-15)
+
+
+@pytest.fixture(scope="module")
+def depth_stats():
+    return {name: act_layers.depth_statistics(f, s) for name, (f, s) in act_layers.STACKS.items()}
+
+
+def test_selu_stays_near_mean_0_variance_1_and_relu_he_does_not(depth_stats):
+    means, variances = depth_stats["selu, LeCun"]
+    assert np.abs(means).max() < 0.02 and np.abs(variances - 1).max() < 0.06
+    means, variances = depth_stats["relu, He"]
+    assert means.min() > 0.5  # never zero-centred
+    assert variances.max() - variances.min() > 0.8  # wanders: 0.64 to 1.55 here
+
+
+def test_depth_sentences_state_the_measured_ranges(depth_stats):
+    found = stated("activations.md", {
+        "ko": rf"SELU는 32층을 지나는 동안 평균이 ({STATED})에서 ({STATED}) 사이, 분산이 ({STATED})에서 "
+              rf"({STATED}) 사이에 머뭅니다",
+        "en": rf"Over the 32 layers SELU's mean stays between ({STATED}) and ({STATED}) and its variance "
+              rf"between ({STATED}) and ({STATED})"})
+    means, variances = depth_stats["selu, LeCun"]
+    for numbers in found.values():
+        for text, value in zip(numbers, [means.min(), means.max(), variances.min(), variances.max()],
+                               strict=True):
+            assert agrees(text, value), text
+    found = stated("activations.md", {
+        "ko": rf"평균은 ({STATED})에서 ({STATED}) 사이로 0이 되지 않고, 분산은 ({STATED})에서 ({STATED}) 사이를",
+        "en": rf"their mean, between ({STATED}) and ({STATED}), is never 0, and their variance wanders "
+              rf"between ({STATED}) and ({STATED})"})
+    means, variances = depth_stats["relu, He"]
+    for numbers in found.values():
+        for text, value in zip(numbers, [means.min(), means.max(), variances.min(), variances.max()],
+                               strict=True):
+            assert agrees(text, value), text
+
+
+def test_more_match_pytorch(torch):
+    F = torch.nn.functional
+    x = grid()
+    xt = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    F.selu(xt).sum().backward()
+    np.testing.assert_allclose(act.selu(x), F.selu(xt).detach().numpy(), rtol=1e-14)
+    np.testing.assert_allclose(act.selu_grad(x), xt.grad.numpy(), rtol=1e-12, atol=1e-300)
+    xt = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    a = torch.tensor([0.25], dtype=torch.float64, requires_grad=True)
+    F.prelu(xt, a).sum().backward()
+    np.testing.assert_allclose(act.prelu(x), F.prelu(xt, a).detach().numpy(), rtol=1e-15)
+    np.testing.assert_allclose(act.prelu_grad(x), xt.grad.numpy(), rtol=1e-15)
+    assert a.grad.item() == pytest.approx(act.prelu_grad_slope(x).sum(), rel=1e-12)
+
+
+def test_pytorch_prelu_and_selu_defaults_the_page_warns_about(torch):
+    prelu = torch.nn.PReLU()
+    assert prelu.weight.shape == (1,) and prelu.weight.item() == 0.25  # one shared slope
+    assert torch.nn.PReLU(num_parameters=7).weight.shape == (7,)
+    assert torch.nn.init.calculate_gain("selu") == 0.75
+    w = torch.empty(400, 2500, dtype=torch.float64)  # (n_out, n_in): fan_in = 2500
+    torch.manual_seed(0)
+    torch.nn.init.kaiming_normal_(w, nonlinearity="linear")
+    # std of 10^6 draws: within 1% of 1/sqrt(n_in) = 0.02
+    assert w.std().item() == pytest.approx(1 / np.sqrt(2500), rel=0.01)
+
+
+def test_more_match_keras(keras):
+    x = grid()
+    y = keras.activations.selu(keras.ops.convert_to_tensor(x, dtype="float64"))
+    np.testing.assert_allclose(act.selu(x), keras.ops.convert_to_numpy(y), rtol=1e-14)
+
+
+def test_keras_prelu_and_selu_defaults_the_page_warns_about(keras):
+    layer = keras.layers.PReLU()
+    layer.build((None, 3))
+    alpha = keras.ops.convert_to_numpy(layer.alpha)
+    assert alpha.shape == (3,) and np.all(alpha == 0)  # one slope per neuron, starting as ReLU
+    assert isinstance(keras.initializers.get("lecun_normal"), keras.initializers.LecunNormal)
