@@ -88,6 +88,8 @@ STACKS = {"selu, LeCun": (selu, lecun_std), "relu, He": (relu, he_std)}
 
 
 if __name__ == "__main__":
+    np.set_printoptions(precision=4)  # as the page's set-up block
+
     # --8<-- [start:demo_prelu]
     rng = np.random.default_rng(0)
     x = rng.standard_normal((8, 3))  # a batch of 8 samples, 3 neurons

@@ -2,13 +2,9 @@
 
 Run `python -m snippets.activations` for a small demo.
 """
-# --8<-- [start:imports]
 import math
 
 import numpy as np
-
-np.set_printoptions(precision=4)
-# --8<-- [end:imports]
 
 
 # --8<-- [start:sigmoid]
@@ -249,6 +245,8 @@ MORE_ACTIVATIONS = {
 
 
 if __name__ == "__main__":
+    np.set_printoptions(precision=4)  # as the page's set-up block
+
     # --8<-- [start:demo_values]
     x = np.array([-2.0, 0.0, 2.0])
     for name, (f, f_grad) in ACTIVATIONS.items():

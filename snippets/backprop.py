@@ -1,14 +1,12 @@
 """The backpropagation page: graph nodes and their local gradients, the 2-2-1 worked example as a
 trainable network, XOR, spirals and digits, and what gradient checking costs."""
-# --8<-- [start:imports]
 import numpy as np
 
 from snippets.datasets import digits, spirals, xor
-from snippets.gradcheck import check_layer, check_model, numerical_gradient, worked_example
+from snippets.gradcheck import check_layer, check_model, worked_example
 from snippets.layers import Dense, MeanSquaredError, Sigmoid, SoftmaxCrossEntropy
-from snippets.mlp import ACTIVATIONS, MLP, init_std, train
+from snippets.mlp import MLP, train
 from snippets.optimizers import SGD
-# --8<-- [end:imports]
 
 
 # --8<-- [start:nodes]

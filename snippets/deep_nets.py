@@ -4,7 +4,6 @@ Helpers that build deep MLPs, measure each layer's gradient norm, activation sta
 variance ratios, and the small training experiments of the vanishing-gradient chapter.
 Run `python -m snippets.deep_nets` for a small demo.
 """
-# --8<-- [start:imports]
 import functools
 
 import numpy as np
@@ -12,11 +11,10 @@ import numpy as np
 from snippets.batchnorm import BatchNorm
 from snippets.clipping import Clipped
 from snippets.datasets import digits, spirals
-from snippets.layers import Dense, LeakyReLU, ReLU, Sigmoid, Tanh  # noqa: F401 (mlp.py's table)
+from snippets.layers import Dense, Sigmoid
 from snippets.mlp import ACTIVATIONS, MLP, init_std, train
 from snippets.optimizers import SGD
 from snippets.residual import Residual
-# --8<-- [end:imports]
 
 
 # --8<-- [start:max_derivative]

@@ -4,7 +4,6 @@ Reddi et al.'s counterexample for Adam, RAdam's rectification, Newton–Schulz a
 Adafactor's memory, the size of Lion's steps, Schedule-Free's x and y, a matrix problem, 2-D
 surfaces, and a digits MLP with every optimizer at its best learning rate.
 """
-# --8<-- [start:imports]
 import functools
 
 import numpy as np
@@ -17,9 +16,6 @@ from snippets.modern_optimizers import (AMSGrad, Adafactor, Lion, Muon, MuonAdam
 from snippets.optimizer_experiments import one_blas_thread, run_path
 from snippets.optimizers import Adam, AdamW, Momentum
 from snippets.surfaces import SURFACES
-
-np.set_printoptions(precision=3, suppress=True)
-# --8<-- [end:imports]
 
 
 # --8<-- [start:counterexample]
@@ -228,6 +224,8 @@ def best_learning_rate(runs):
 
 
 if __name__ == "__main__":
+    np.set_printoptions(precision=3, suppress=True)  # as the page's set-up block
+
     # --8<-- [start:demo_counterexample]
     for optimizer in [Adam(lr=0.05), AMSGrad(lr=0.05)]:
         xs = counterexample(optimizer)

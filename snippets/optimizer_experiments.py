@@ -4,22 +4,17 @@ Mini-batch gradient noise on a least-squares problem, the learning-rate threshol
 paths on the test surfaces, learning-rate sweeps, heavy-ball momentum against its theory, Adam's
 bias correction, and training an MLP on scikit-learn's digits with every optimizer.
 """
-# --8<-- [start:imports]
 import contextlib
 import functools
 
 import numpy as np
 
 from snippets.datasets import digits
-from snippets.framework_rules import BookNesterov, KerasAdaGrad, KerasAdam, KerasMomentum
+from snippets.framework_rules import BookNesterov, KerasAdam
 from snippets.mlp import MLP
 from snippets.optimizers import (SGD, AdaGrad, Adadelta, Adam, AdamW, Momentum, NAdam, Nesterov,
                                  RMSprop)
-from snippets.schedules import cosine, linear_warmup, step_decay
-from snippets.surfaces import SURFACES, valley, valley_grad
-
-np.set_printoptions(precision=4, suppress=True)
-# --8<-- [end:imports]
+from snippets.surfaces import SURFACES, valley
 
 
 # --8<-- [start:least_squares]
@@ -302,6 +297,8 @@ def one_blas_thread():
 
 
 if __name__ == "__main__":
+    np.set_printoptions(precision=4, suppress=True)  # as the pages' set-up blocks
+
     # --8<-- [start:demo_noise]
     noise = gradient_noise([1, 10, 100, 1000])
     for B, error in noise.items():
@@ -377,7 +374,6 @@ if __name__ == "__main__":
             span = "-" if found is None else f"{found[0]:.2g} … {found[1]:.2g}"
             worse_from = f"{worse.min():.2g}" if len(worse) else "-"
             print(f"  {name:9s} {span:>27s}   {worse_from:>8s}")
-    # --8<-- [end:demo_sweep]
     # --8<-- [end:demo_sweep]
 
     # --8<-- [start:demo_digits]

@@ -1,7 +1,7 @@
 """The exercises at the end of each chapter: every check can fail, and passes on its solution.
 
 Each chapter's exercises live in `snippets/exercises/<chapter>.py`: checks at the top, the page's
-blocks (stubs, checks, solutions) as sections under `if __name__ == "__main__":`. For each
+blocks (stubs, checks, solutions) as sections of its function `exercises()`. For each
 implement-it exercise these tests show that its check says PASS for the solution, FAIL for
 plausible wrong implementations (the check can fail), and TODO for the stub; and that the page's
 downloadable notebook holds the stubs and checks but no solution, with checks that pass once the

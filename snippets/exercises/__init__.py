@@ -1,7 +1,7 @@
 """Exercises at the end of each chapter: stubs for the reader, checks that say PASS or FAIL, solutions.
 
-One module per chapter. Its `if __name__ == "__main__":` part is what the page shows, in page
-order: each implement-it exercise has a stub (raises NotImplementedError), a check, and a solution;
+One module per chapter. Its function `exercises()` holds what the page shows, in page order: each
+implement-it exercise has a stub (raises NotImplementedError), a check, and a solution;
 `python -m snippets.exercises.<chapter>` runs them all (each check prints TODO, then PASS).
 """
 

@@ -1,4 +1,4 @@
-"""Exercises of the activations page: checks at the top, the page's blocks under __main__.
+"""Exercises of the activations page: checks at the top, the page's blocks in exercises().
 
 Run `python -m snippets.exercises.activations`: each check prints TODO for its stub, then PASS.
 """
@@ -42,7 +42,8 @@ def check_elu_grad(elu_grad):
            "agrees with central differences for alpha = 1 and 0.5 (relative error below 1e-7)")
 
 
-if __name__ == "__main__":
+def exercises():
+    """The page's blocks in page order: each check prints TODO for its stub, then PASS."""
     # --8<-- [start:imports]
     import numpy as np
 
@@ -128,3 +129,7 @@ if __name__ == "__main__":
         runs = [train(relu, relu_grad, lr, seed=seed) for seed in (1, 2, 3)]
         print(f"{lr:4.0f}  " + "   ".join(f"{h['negative'][-1]:2d}, {h['accuracy'][-1]:.3f}" for h in runs))
     # --8<-- [end:dying_sweep]
+
+
+if __name__ == "__main__":
+    exercises()

@@ -1,4 +1,4 @@
-"""Exercises of the adaptive optimizers page: checks at the top, the page's blocks under __main__.
+"""Exercises of the adaptive optimizers page: checks at the top, the page's blocks in exercises().
 
 Run `python -m snippets.exercises.adaptive_optimizers`: each check prints TODO for its stub, then PASS.
 """
@@ -20,7 +20,8 @@ def check_adamw(optimizer_class):
            "the same 20 steps as PyTorch's AdamW(lr=0.1, weight_decay=0.5) (snippets/optimizers.py)")
 
 
-if __name__ == "__main__":
+def exercises():
+    """The page's blocks in page order: each check prints TODO for its stub, then PASS."""
     # --8<-- [start:imports]
     import numpy as np
 
@@ -125,3 +126,7 @@ if __name__ == "__main__":
                 at[t] = float(params["x"])
         print(f"{type(optimizer).__name__:8s}", "  ".join(f"x after {t}: {x:.3g}" for t, x in at.items()))
     # --8<-- [end:long_walk]
+
+
+if __name__ == "__main__":
+    exercises()

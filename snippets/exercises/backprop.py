@@ -1,4 +1,4 @@
-"""Exercises of the backpropagation page: checks at the top, the page's blocks under __main__.
+"""Exercises of the backpropagation page: checks at the top, the page's blocks in exercises().
 
 Run `python -m snippets.exercises.backprop`: each check prints TODO for its stub, then PASS.
 """
@@ -39,7 +39,8 @@ def check_softmax_cross_entropy_backward(layer_class):
            "dscores agrees with central differences (relative error below 1e-7)")
 
 
-if __name__ == "__main__":
+def exercises():
+    """The page's blocks in page order: each check prints TODO for its stub, then PASS."""
     # --8<-- [start:imports]
     import numpy as np
 
@@ -154,3 +155,7 @@ if __name__ == "__main__":
             solved += model.accuracy(X, y) == 1.0
         print(f"{width} hidden units: all four points right for {solved} of 10 seeds")
     # --8<-- [end:xor_width]
+
+
+if __name__ == "__main__":
+    exercises()

@@ -1,4 +1,4 @@
-"""Exercises of the gradient descent and momentum page: checks at the top, the page's blocks under __main__.
+"""Exercises of the gradient descent and momentum page: checks at the top, the page's blocks in exercises().
 
 Run `python -m snippets.exercises.optimizers`: each check prints TODO for its stub, then PASS.
 """
@@ -38,7 +38,8 @@ def check_nesterov(optimizer_class):
            "the same 20 steps as PyTorch's SGD(momentum=0.9, nesterov=True) (snippets/optimizers.py)")
 
 
-if __name__ == "__main__":
+def exercises():
+    """The page's blocks in page order: each check prints TODO for its stub, then PASS."""
     # --8<-- [start:imports]
     import numpy as np
 
@@ -111,3 +112,7 @@ if __name__ == "__main__":
         path = run_path(Momentum(lr=0.1, momentum=mu), valley_grad, (-7.0, 2.0), 60)
         print(f"μ = {mu:4}: largest x {path[:, 0].max():6.3f}, |x| after 60 steps {abs(path[-1, 0]):.3f}")
     # --8<-- [end:overshoot_mu]
+
+
+if __name__ == "__main__":
+    exercises()

@@ -1,9 +1,7 @@
-"""Exercises of the optimizers-in-practice page: checks at the top, the page's blocks under __main__.
+"""Exercises of the optimizers-in-practice page: checks at the top, the page's blocks in exercises().
 
 Run `python -m snippets.exercises.optimizers_in_practice`: each check prints TODO for its stub, then PASS.
 """
-import numpy as np
-
 from snippets.exercises import report
 from snippets.schedules import cosine, linear_warmup
 
@@ -25,7 +23,8 @@ def check_warmup_cosine(warmup_cosine):
            "linear_warmup for t < warmup_steps, then cosine over the remaining steps, t = 0 … 104")
 
 
-if __name__ == "__main__":
+def exercises():
+    """The page's blocks in page order: each check prints TODO for its stub, then PASS."""
     # --8<-- [start:imports]
     import numpy as np
 
@@ -101,3 +100,7 @@ if __name__ == "__main__":
             optimizer.update(params, {"x": dx, "y": dy})
         print(f"{name:22s} f after 50 steps {valley(params['x'], params['y']):.6f}")
     # --8<-- [end:schedules_valley]
+
+
+if __name__ == "__main__":
+    exercises()

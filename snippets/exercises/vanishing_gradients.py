@@ -1,4 +1,4 @@
-"""Exercises of the vanishing-gradients page: checks at the top, the page's blocks under __main__.
+"""Exercises of the vanishing-gradients page: checks at the top, the page's blocks in exercises().
 
 Run `python -m snippets.exercises.vanishing_gradients`: each check prints TODO for its stub, then PASS.
 """
@@ -53,7 +53,8 @@ def check_clip_by_global_norm(clip_by_global_norm):
            "scales every gradient by min(1, max_norm / ‖g‖) and returns ‖g‖")
 
 
-if __name__ == "__main__":
+def exercises():
+    """The page's blocks in page order: each check prints TODO for its stub, then PASS."""
     # --8<-- [start:imports]
     import numpy as np
 
@@ -121,3 +122,7 @@ if __name__ == "__main__":
         print(f"residual={residual!s:5}: ‖∂L/∂W_1‖ = {g[0]:.1e}, output layer {g[-1]:.1e},"
               f" ratio {g[0] / g[-1]:.1e}")
     # --8<-- [end:residual_norms]
+
+
+if __name__ == "__main__":
+    exercises()
