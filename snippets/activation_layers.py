@@ -7,8 +7,7 @@ Run `python -m snippets.activation_layers` for a small demo.
 # --8<-- [start:imports]
 import numpy as np
 
-from snippets.activations import (prelu, prelu_grad, prelu_grad_slope, relu, selu, sigmoid,
-                                  sigmoid_grad, silu, silu_grad)
+from snippets.activations import ACTIVATIONS, prelu, prelu_grad, prelu_grad_slope, relu, selu
 from snippets.gradcheck import check_layer
 # --8<-- [end:imports]
 
@@ -34,7 +33,7 @@ class PReLU:
 
 
 # --8<-- [start:glu_layer]
-GATES = {"sigmoid": (sigmoid, sigmoid_grad), "silu": (silu, silu_grad)}
+GATES = {name: ACTIVATIONS[name] for name in ("sigmoid", "silu")}  # (f, f')
 
 
 class GLU:

@@ -32,7 +32,7 @@ def tanh_grad(x):
 
 # --8<-- [start:relu]
 def relu(x):
-    return np.maximum(0, x)
+    return np.where(x > 0, x, 0.0)
 
 
 def relu_grad(x):

@@ -11,8 +11,8 @@ import numpy as np
 from snippets.batchnorm import BatchNorm
 from snippets.clipping import Clipped
 from snippets.datasets import digits, spirals
-from snippets.layers import Dense, Sigmoid
-from snippets.mlp import ACTIVATIONS, MLP, init_std, train
+from snippets.layers import ACTIVATION_LAYERS, Dense, Sigmoid
+from snippets.mlp import MLP, init_std, train
 from snippets.optimizers import SGD
 from snippets.residual import Residual
 
@@ -20,7 +20,7 @@ from snippets.residual import Residual
 # --8<-- [start:max_derivative]
 def max_derivative(activation, z=np.linspace(-10, 10, 200_001)):
     """The largest local derivative f′(z) of an activation layer on a fine grid, and where it is."""
-    layer = ACTIVATIONS[activation]()
+    layer = ACTIVATION_LAYERS[activation]()
     layer.forward(z)
     d = layer.backward(np.ones_like(z))
     return d.max(), z[d.argmax()]
@@ -29,7 +29,7 @@ def max_derivative(activation, z=np.linspace(-10, 10, 200_001)):
 def typical_derivative(activation, n=100_000, seed=0):
     """The average local derivative f′(z) over pre-activations z ~ N(0, 1)."""
     z = np.random.default_rng(seed).standard_normal(n)
-    layer = ACTIVATIONS[activation]()
+    layer = ACTIVATION_LAYERS[activation]()
     layer.forward(z)
     return layer.backward(np.ones_like(z)).mean()
 
@@ -37,7 +37,7 @@ def typical_derivative(activation, n=100_000, seed=0):
 def derivative_product(activation, depth=20, n=10_000, seed=0):
     """Mean and median of f′(z_1)·…·f′(z_depth) over n chains of independent z_l ~ N(0, 1)."""
     z = np.random.default_rng(seed).standard_normal((n, depth))
-    layer = ACTIVATIONS[activation]()
+    layer = ACTIVATION_LAYERS[activation]()
     layer.forward(z)
     product = layer.backward(np.ones_like(z)).prod(axis=1)
     return product.mean(), np.median(product)
@@ -157,7 +157,7 @@ class DeepNet(MLP):
                 hidden.append(bn)
                 self.params[f"gamma{i}"], self.params[f"beta{i}"] = bn.params["gamma"], bn.params["beta"]
                 self.slots += [(f"gamma{i}", bn, "gamma"), (f"beta{i}", bn, "beta")]
-            hidden.append(ACTIVATIONS[activation]())
+            hidden.append(ACTIVATION_LAYERS[activation]())
             if residual and i > 1:
                 layer.params["W"] *= branch_scale  # in place: params holds the same array
                 self.layers.append(Residual(hidden))

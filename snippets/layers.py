@@ -11,6 +11,8 @@ Conventions (as in the `common/layers.py` of 『밑바닥부터 시작하는 딥
 """
 # --8<-- [start:imports]
 import numpy as np
+
+from snippets.activations import leaky_relu, relu, sigmoid, tanh
 # --8<-- [end:imports]
 
 
@@ -42,8 +44,7 @@ class Sigmoid:
         self.out = None  # cache: the output of the last forward
 
     def forward(self, x):
-        e = np.exp(-np.abs(x))  # in (0, 1]: never overflows
-        self.out = np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+        self.out = sigmoid(x)
         return self.out
 
     def backward(self, dout):
@@ -59,7 +60,7 @@ class Tanh:
         self.out = None  # cache: the output of the last forward
 
     def forward(self, x):
-        self.out = np.tanh(x)
+        self.out = tanh(x)
         return self.out
 
     def backward(self, dout):
@@ -76,7 +77,7 @@ class ReLU:
 
     def forward(self, x):
         self.mask = x > 0
-        return np.where(self.mask, x, 0.0)
+        return relu(x)
 
     def backward(self, dout):
         return np.where(self.mask, dout, 0.0)
@@ -93,11 +94,16 @@ class LeakyReLU:
 
     def forward(self, x):
         self.mask = x > 0
-        return np.where(self.mask, x, self.alpha * x)
+        return leaky_relu(x, self.alpha)
 
     def backward(self, dout):
         return np.where(self.mask, dout, self.alpha * dout)
 # --8<-- [end:leaky_relu]
+
+
+# --8<-- [start:registry]
+ACTIVATION_LAYERS = {"sigmoid": Sigmoid, "tanh": Tanh, "relu": ReLU, "leaky_relu": LeakyReLU}
+# --8<-- [end:registry]
 
 
 # --8<-- [start:softmax_cross_entropy]

@@ -2,14 +2,11 @@
 # --8<-- [start:imports]
 import numpy as np
 
-from snippets.layers import Dense, LeakyReLU, ReLU, Sigmoid, SoftmaxCrossEntropy, Tanh
+from snippets.layers import ACTIVATION_LAYERS, Dense, SoftmaxCrossEntropy
 # --8<-- [end:imports]
 
 
 # --8<-- [start:init]
-ACTIVATIONS = {"sigmoid": Sigmoid, "tanh": Tanh, "relu": ReLU, "leaky_relu": LeakyReLU}
-
-
 def init_std(init, n_in, n_out):
     """Standard deviation of the initial weights of a layer with n_in inputs and n_out outputs."""
     if init == "he":
@@ -39,7 +36,7 @@ class MLP:
             self.params[f"W{i}"], self.params[f"b{i}"] = W, b
             self.layers.append(Dense(W, b))
             if i < len(sizes) - 1:  # no activation after the last layer: it gives scores
-                self.layers.append(ACTIVATIONS[activation]())
+                self.layers.append(ACTIVATION_LAYERS[activation]())
         self.loss_layer = SoftmaxCrossEntropy()
 
     def forward(self, X):

@@ -5,10 +5,10 @@ import functools
 import numpy as np
 
 from snippets.datasets import digits, spirals
-from snippets.layers import Dense, LeakyReLU, ReLU, Sigmoid, Tanh
-from snippets.mlp import ACTIVATIONS, MLP, train
+from snippets.layers import ACTIVATION_LAYERS, Dense, Sigmoid
+from snippets.mlp import MLP, train
 from snippets.optimizers import SGD
 # --8<-- [end:setup]
 
-__all__ = ["functools", "np", "digits", "spirals", "Dense", "LeakyReLU", "ReLU", "Sigmoid", "Tanh",
-           "ACTIVATIONS", "MLP", "train", "SGD"]
+__all__ = ["functools", "np", "digits", "spirals", "ACTIVATION_LAYERS", "Dense", "Sigmoid", "MLP",
+           "train", "SGD"]
