@@ -13,8 +13,9 @@ from snippets.mlp import MLP
 from snippets.modern_optimizers import (AMSGrad, Adafactor, Lion, Muon, MuonAdamW, RAdam,
                                         ScheduleFreeAdamW, newton_schulz, radam_rectification,
                                         state_size)
-from snippets.optimizer_experiments import one_blas_thread, run_path
+from snippets.optimizer_experiments import run_path
 from snippets.optimizers import Adam, AdamW, Momentum
+from snippets.practice_experiments import one_blas_thread
 from snippets.surfaces import SURFACES
 
 

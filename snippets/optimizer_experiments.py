@@ -1,19 +1,16 @@
-"""The optimizers page: the experiments behind its printed numbers and figures.
+"""The optimizers page (gradient descent and momentum): the experiments behind its printed numbers
+and figures.
 
 Mini-batch gradient noise on a least-squares problem, the learning-rate threshold on a quadratic,
-paths on the test surfaces, learning-rate sweeps, heavy-ball momentum against its theory, Adam's
-bias correction, and training an MLP on scikit-learn's digits with every optimizer.
+paths on the test surfaces, and heavy-ball momentum against its theory. The later pages' experiments
+are in `adaptive_experiments.py` and `practice_experiments.py`.
 """
-import contextlib
 import functools
 
 import numpy as np
 
-from snippets.datasets import digits
-from snippets.framework_rules import BookNesterov, KerasAdam
-from snippets.mlp import MLP
-from snippets.optimizers import (SGD, AdaGrad, Adadelta, Adam, AdamW, Momentum, NAdam, Nesterov,
-                                 RMSprop)
+from snippets.framework_rules import BookNesterov
+from snippets.optimizers import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
 from snippets.surfaces import SURFACES, valley
 
 
@@ -137,47 +134,6 @@ def surface_paths():
 # --8<-- [end:run_path]
 
 
-# --8<-- [start:lr_sweep]
-SWEEP = {  # optimizer: factory taking the learning rate
-    "SGD": SGD, "Momentum": Momentum, "Nesterov": Nesterov, "AdaGrad": AdaGrad,
-    "RMSprop": RMSprop, "Adadelta": Adadelta, "Adam": Adam, "AdamW": AdamW, "NAdam": NAdam,
-}
-LEARNING_RATES = np.logspace(-5, 1, 25)  # 1e-5 … 10, four per decade
-SWEEP_STEPS = {"valley": 100, "rosenbrock": 2000}
-
-
-def lr_sweep(surface, steps, lrs=LEARNING_RATES):
-    """Final loss after `steps` steps for each optimizer and learning rate (inf if it diverged).
-
-    All learning rates run at once: the optimizers work element-wise, so x, y and η are arrays
-    with one entry per learning rate.
-    """
-    f, grad, start, minimum = SURFACES[surface]
-    final = {}
-    with np.errstate(all="ignore"):
-        for name, make in SWEEP.items():
-            params = {"x": np.full(len(lrs), start[0]), "y": np.full(len(lrs), start[1])}
-            optimizer = make(lr=lrs.copy())
-            for _ in range(steps):
-                dx, dy = grad(params["x"], params["y"])
-                optimizer.update(params, {"x": dx, "y": dy})
-            loss = f(params["x"], params["y"])
-            final[name] = np.where(np.isfinite(loss), loss, np.inf)
-    return final
-
-
-@functools.cache
-def sweeps():
-    return {surface: lr_sweep(surface, steps) for surface, steps in SWEEP_STEPS.items()}
-
-
-def good_range(losses, lrs=LEARNING_RATES, tol=1e-3):
-    """The smallest and largest learning rate that reach a loss below tol (None if none does)."""
-    ok = lrs[losses < tol]
-    return (ok.min(), ok.max()) if len(ok) else None
-# --8<-- [end:lr_sweep]
-
-
 # --8<-- [start:heavy_ball]
 def heavy_ball_rate(kappa, steps=None):
     """Momentum on f = ½(θ₁² + κ·θ₂²) with the optimal η and μ; measured and theoretical rate.
@@ -223,81 +179,8 @@ def largest_stable_lr(lam, momentum, lrs=np.linspace(0.5, 3.0, 2501), steps=2000
 # --8<-- [end:momentum_limit]
 
 
-# --8<-- [start:adam_moments]
-def adam_moments(steps=30, beta1=0.9, beta2=0.999, seed=0):
-    """Adam's m, v and the bias-corrected m̂, v̂ for a noisy gradient g = 1 + 0.5·noise."""
-    g = 1 + 0.5 * np.random.default_rng(seed).standard_normal(steps)
-    m = v = 0.0
-    rows = []
-    for t in range(1, steps + 1):
-        m = beta1 * m + (1 - beta1) * g[t - 1]
-        v = beta2 * v + (1 - beta2) * g[t - 1] ** 2
-        m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
-        rows.append((t, g[t - 1], m, m_hat, v, v_hat))
-    return np.array(rows)
-# --8<-- [end:adam_moments]
-
-
-# --8<-- [start:digits_runs]
-DIGITS_OPTIMIZERS = {  # a usual learning rate for each; AdamW's decay is PyTorch's default
-    "SGD": lambda: SGD(lr=0.1),
-    "Momentum": lambda: Momentum(lr=0.01, momentum=0.9),
-    "Nesterov": lambda: Nesterov(lr=0.01, momentum=0.9),
-    "AdaGrad": lambda: AdaGrad(lr=0.05),
-    "RMSprop": lambda: RMSprop(lr=0.001),
-    "Adadelta": lambda: Adadelta(lr=1.0),
-    "Adam": lambda: Adam(lr=0.001),
-    "AdamW": lambda: AdamW(lr=0.001, weight_decay=0.01),
-    "NAdam": lambda: NAdam(lr=0.002),
-}
-SEEDS = (0, 1, 2)
-EPOCHS = 12
-
-
-def train_recorded(model, data, optimizer, epochs, batch_size=64, seed=0):
-    """Mini-batch training as in mlp.train; per epoch the mean batch loss and the test accuracy."""
-    (X, y), (X_test, y_test) = data
-    rng = np.random.default_rng(seed)
-    losses, accuracies = [], []
-    for _ in range(epochs):
-        order, total = rng.permutation(len(y)), 0.0
-        for start in range(0, len(y), batch_size):
-            batch = order[start:start + batch_size]
-            total += model.loss(X[batch], y[batch]) * len(batch)
-            optimizer.update(model.params, model.backward())
-        losses.append(total / len(y))
-        accuracies.append(model.accuracy(X_test, y_test))
-    return losses, accuracies
-
-
-@functools.cache
-def digits_runs(epochs=EPOCHS, seeds=SEEDS):
-    """{optimizer: (training loss, test accuracy)}, arrays of shape (seeds, epochs).
-
-    Each seed gives a different initialisation and batch order; the data split is the same.
-    """
-    data = digits()
-    results = {}
-    with one_blas_thread():
-        for name, make in DIGITS_OPTIMIZERS.items():
-            runs = [train_recorded(MLP([64, 64, 10], seed=seed), data, make(), epochs, seed=seed)
-                    for seed in seeds]
-            results[name] = tuple(np.array(r) for r in zip(*runs))
-    return results
-
-
-def one_blas_thread():
-    """Matrices this small multiply faster on one BLAS thread (threadpoolctl comes with scikit-learn)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return contextlib.nullcontext()
-    return threadpool_limits(1)
-# --8<-- [end:digits_runs]
-
-
 if __name__ == "__main__":
-    np.set_printoptions(precision=4, suppress=True)  # as the pages' set-up blocks
+    np.set_printoptions(precision=4, suppress=True)  # as the page's set-up block
 
     # --8<-- [start:demo_noise]
     noise = gradient_noise([1, 10, 100, 1000])
@@ -350,35 +233,3 @@ if __name__ == "__main__":
         optimizer.update(params, {"w": np.array(1.0)})  # first step, g = 1
         print(f"{type(optimizer).__name__:12s} first step {params['w']:.3f}")
     # --8<-- [end:demo_book_nesterov]
-
-    # --8<-- [start:demo_adam]
-    rows = adam_moments()
-    print(" t      g       m   m_hat        v   v_hat")
-    for t, g, m, m_hat, v, v_hat in rows[[0, 1, 2, 9, 29]]:
-        print(f"{t:2.0f} {g:6.3f}  {m:6.3f}  {m_hat:6.3f}  {v:7.4f}  {v_hat:6.3f}")
-    # --8<-- [end:demo_adam]
-
-    # --8<-- [start:demo_adam_eps]
-    for optimizer in [Adam(lr=1.0, eps=1e-7), KerasAdam(lr=1.0, eps=1e-7)]:
-        params = {"w": np.array(0.0)}
-        optimizer.update(params, {"w": np.array(1e-6)})  # a tiny gradient, first step
-        print(f"{type(optimizer).__name__:9s} first step / lr = {-params['w']:.3f}")
-    # --8<-- [end:demo_adam_eps]
-
-    # --8<-- [start:demo_sweep]
-    for surface, results in sweeps().items():
-        f, grad, start, minimum = SURFACES[surface]
-        print(f"{surface}, {SWEEP_STEPS[surface]} steps:  loss < 1e-3 for η in   worse than the start from η =")
-        for name, losses in results.items():
-            found, worse = good_range(losses), LEARNING_RATES[losses > f(*start)]
-            span = "-" if found is None else f"{found[0]:.2g} … {found[1]:.2g}"
-            worse_from = f"{worse.min():.2g}" if len(worse) else "-"
-            print(f"  {name:9s} {span:>27s}   {worse_from:>8s}")
-    # --8<-- [end:demo_sweep]
-
-    # --8<-- [start:demo_digits]
-    print("            loss (epoch 12)      test accuracy")
-    for name, (losses, accuracies) in digits_runs().items():
-        print(f"{name:9s} {losses[:, -1].mean():.3f} ± {losses[:, -1].std():.3f}"
-              f"     {accuracies[:, -1].mean():.3f} ± {accuracies[:, -1].std():.3f}")
-    # --8<-- [end:demo_digits]

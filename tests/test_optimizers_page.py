@@ -3,6 +3,7 @@ optimizers-in-practice.md), computed by the same snippet functions, so the text 
 import numpy as np
 import pytest
 
+from snippets import adaptive_experiments, practice_experiments
 from snippets import optimizer_experiments as ex
 from snippets.framework_rules import BookNesterov, KerasAdam, KerasMomentum
 from snippets.optimizers import Adam, Momentum, Nesterov
@@ -66,7 +67,7 @@ def test_book_nesterov_first_step():
 
 
 def test_adam_bias_correction_numbers():
-    rows = ex.adam_moments()
+    rows = adaptive_experiments.adam_moments()
     t, g, m, m_hat, v, v_hat = rows.T
     assert m[0] == pytest.approx(0.1 * g[0]) and m_hat[0] == pytest.approx(g[0])
     true_second_moment = 1 + 0.5**2  # E[g²] for mean 1, standard deviation 0.5: "about 1.25"
@@ -83,22 +84,22 @@ def test_adam_epsilon_placement_first_step():
 
 
 def test_lr_sweep_claims():
-    sweeps = ex.sweeps()
+    sweeps = practice_experiments.sweeps()
     valley_runs, rosen = sweeps["valley"], sweeps["rosenbrock"]
-    assert ex.good_range(valley_runs["SGD"]) == (pytest.approx(0.5623, rel=1e-3),) * 2
+    assert practice_experiments.good_range(valley_runs["SGD"]) == (pytest.approx(0.5623, rel=1e-3),) * 2
     start = valley(*SURFACES["valley"][2])
-    assert ex.LEARNING_RATES[valley_runs["SGD"] > start].min() == pytest.approx(1.778, rel=1e-3)
-    assert ex.good_range(rosen["SGD"]) is None
-    lo, hi = ex.good_range(rosen["Momentum"])
+    assert practice_experiments.LEARNING_RATES[valley_runs["SGD"] > start].min() == pytest.approx(1.778, rel=1e-3)
+    assert practice_experiments.good_range(rosen["SGD"]) is None
+    lo, hi = practice_experiments.good_range(rosen["Momentum"])
     assert (round(lo, 5), round(hi, 4)) == (0.00056, 0.0018)
-    lo, hi = ex.good_range(rosen["Adam"])
+    lo, hi = practice_experiments.good_range(rosen["Adam"])
     assert (round(lo, 3), round(hi, 1)) == (0.018, 5.6)  # the decades: tests/test_prose_claims.py
     for surface in sweeps:
-        assert ex.good_range(sweeps[surface]["Adadelta"]) is None
+        assert practice_experiments.good_range(sweeps[surface]["Adadelta"]) is None
 
 
 def test_digits_claims():
-    results = ex.digits_runs()
+    results = practice_experiments.digits_runs()
     loss = {name: runs[0][:, -1].mean() for name, runs in results.items()}
     acc = {name: runs[1][:, -1] for name, runs in results.items()}
     assert min(loss, key=loss.get) == "AdaGrad" and round(loss["AdaGrad"], 2) == 0.08

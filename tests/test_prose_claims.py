@@ -8,6 +8,7 @@ import pytest
 
 from frameworks import require
 from prose import NUMBER, agrees, stated, value
+from snippets import practice_experiments
 from snippets import optimizer_experiments as ex
 from snippets.datasets import digits
 from snippets.deep_nets import exploding_run, gradient_norm_table, training_run, variance_ratios
@@ -72,10 +73,10 @@ def test_adam_converges_over_the_decades_stated():
     found = stated("optimizers-in-practice.md", {
         "en": rf"about {N} decades on the valley \({N} to {N}\) and {N} decades on Rosenbrock \({N} to {N}\)",
         "ko": rf"골짜기에서 {N}자릿수쯤\({N}부터 {N}까지\), 로젠브록에서 {N}자릿수쯤\({N}부터 {N}까지\)"})
-    sweeps = ex.sweeps()
+    sweeps = practice_experiments.sweeps()
     computed = []
     for surface in ("valley", "rosenbrock"):
-        lo, hi = ex.good_range(sweeps[surface]["Adam"])
+        lo, hi = practice_experiments.good_range(sweeps[surface]["Adam"])
         computed += [np.log10(hi / lo), lo, hi]
     # the grid's learning rates are 10^(k/4); the page rounds them to two significant digits
     for lang, numbers in found.items():

@@ -2,7 +2,7 @@
 from matplotlib.figure import Figure
 
 from snippets import plotstyle
-from snippets.optimizer_experiments import adam_moments
+from snippets.adaptive_experiments import adam_moments
 
 TEXT = {
     "ko": {"t": "반복 t", "g": "기울기 g", "m": "m (보정 전)", "m_hat": "m̂ = m / (1 − β₁ᵗ)",

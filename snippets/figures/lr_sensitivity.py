@@ -3,7 +3,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import plotstyle
-from snippets.optimizer_experiments import LEARNING_RATES, SWEEP_STEPS, sweeps
+from snippets.practice_experiments import LEARNING_RATES, SWEEP_STEPS, sweeps
 
 TEXT = {
     "ko": {"valley": "골짜기, {steps}번 반복", "rosenbrock": "로젠브록, {steps}번 반복",

@@ -3,7 +3,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import plotstyle
-from snippets.optimizer_experiments import DIGITS_OPTIMIZERS, SEEDS, digits_runs
+from snippets.practice_experiments import DIGITS_OPTIMIZERS, SEEDS, digits_runs
 
 TEXT = {
     "ko": {"epoch": "에포크", "loss": "학습 손실 (에포크 평균)", "acc": "시험 데이터 정확도",

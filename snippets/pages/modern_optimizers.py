@@ -7,7 +7,7 @@ import numpy as np
 from snippets.datasets import digits
 from snippets.mlp import MLP
 from snippets.modern_optimizers import Adafactor, Muon, ScheduleFreeAdamW
-from snippets.optimizer_experiments import one_blas_thread
+from snippets.practice_experiments import one_blas_thread
 from snippets.optimizers import AdamW, Momentum
 
 np.set_printoptions(precision=3, suppress=True)
