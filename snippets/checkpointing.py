@@ -93,9 +93,7 @@ def checkpointed_gradients(model, X, y, k):
                 dout = layer.backward(dout)
             forget(block)
         del checkpoints[s]
-    grads = {}
-    for i, block in enumerate(bs, start=1):
-        grads[f"W{i}"], grads[f"b{i}"] = block[0].grads["W"], block[0].grads["b"]
+    grads = {name: layer.grads[key] for name, layer, key in model.slots}
     return loss, grads, peak, evaluations
 # --8<-- [end:checkpointed]
 

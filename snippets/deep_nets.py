@@ -100,9 +100,8 @@ def hidden_outputs(model, X):
 def gradient_norms(model, X, y):
     """‖∂L/∂W_l‖ for every layer l = 1 … L+1 (the last is the output layer), after one backward."""
     model.loss(X, y)
-    grads = model.backward()
-    n = len([k for k in grads if k.startswith("W")])
-    return np.array([np.linalg.norm(grads[f"W{l}"]) for l in range(1, n + 1)])
+    model.backward()
+    return np.array([np.linalg.norm(layer.grads["W"]) for layer in model.dense_layers])
 # --8<-- [end:deep_mlp]
 
 
@@ -141,34 +140,20 @@ class DeepNet(MLP):
 
     def __init__(self, sizes, activation="relu", init="he", seed=0, batchnorm=False,
                  residual=False):
+        self.batchnorm, self.residual = batchnorm, residual
+        self.branch_scale = 1 / np.sqrt(max(len(sizes) - 3, 1))
         super().__init__(sizes, activation, init, seed)
-        branch_scale = 1 / np.sqrt(max(len(sizes) - 3, 1))
-        dense = [layer for layer in self.layers if isinstance(layer, Dense)]
-        self.slots = []  # (name in params, layer, key in the layer's params)
-        self.layers = []
-        for i, layer in enumerate(dense, start=1):
-            self.slots += [(f"W{i}", layer, "W"), (f"b{i}", layer, "b")]
-            if i == len(dense):  # the output layer gives scores
-                self.layers.append(layer)
-                break
-            hidden = [layer]
-            if batchnorm:
-                bn = BatchNorm(layer.params["W"].shape[1])
-                hidden.append(bn)
-                self.params[f"gamma{i}"], self.params[f"beta{i}"] = bn.params["gamma"], bn.params["beta"]
-                self.slots += [(f"gamma{i}", bn, "gamma"), (f"beta{i}", bn, "beta")]
-            hidden.append(ACTIVATION_LAYERS[activation]())
-            if residual and i > 1:
-                layer.params["W"] *= branch_scale  # in place: params holds the same array
-                self.layers.append(Residual(hidden))
-            else:
-                self.layers.extend(hidden)
 
-    def backward(self):
-        dout = self.loss_layer.backward()
-        for layer in reversed(self.layers):
-            dout = layer.backward(dout)
-        return {name: layer.grads[key] for name, layer, key in self.slots}
+    def hidden_layers(self, dense, activation, i):
+        hidden = super().hidden_layers(dense, activation, i)  # [Dense, activation]
+        if self.batchnorm:
+            bn = BatchNorm(dense.params["W"].shape[1])
+            self.add_params(bn, i)  # gamma1, beta1, …
+            hidden.insert(1, bn)
+        if self.residual and i > 1:
+            dense.params["W"] *= self.branch_scale  # in place: params holds the same array
+            return [Residual(hidden)]
+        return hidden
 
     def set_training(self, training):
         for _, layer, key in self.slots:
@@ -234,10 +219,10 @@ def exploding_run(max_norm=None, std=0.5, depth=10, width=32, epochs=100, seed=0
 def uniform_init(model, seed=0):
     """The 'commonly used' initialization of Glorot & Bengio (2010): W ~ U[−1/√n_in, 1/√n_in]."""
     rng = np.random.default_rng(seed)
-    for name, W in model.params.items():
-        if name.startswith("W"):
-            limit = 1 / np.sqrt(W.shape[0])
-            W[...] = rng.uniform(-limit, limit, W.shape)  # in place: the layers see it
+    for layer in model.dense_layers:
+        W = layer.params["W"]
+        limit = 1 / np.sqrt(W.shape[0])
+        W[...] = rng.uniform(-limit, limit, W.shape)  # in place: the layers see it
 
 
 @functools.cache

@@ -23,21 +23,33 @@ class MLP:
 
     sizes = [n_inputs, hidden…, n_classes]. Parameters are named W1, b1, W2, b2, …; the arrays in
     `params` are the layers' own arrays, so an optimizer that updates `params` in place trains the
-    network.
+    network. `slots` says where each one lives: (name, layer, key in the layer's params).
     """
 
     def __init__(self, sizes, activation="relu", init="he", seed=0):
         rng = np.random.default_rng(seed)
-        self.params = {}
-        self.layers = []
+        self.params, self.slots = {}, []
+        self.dense_layers, self.layers = [], []
         for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
             W = init_std(init, n_in, n_out) * rng.standard_normal((n_in, n_out))
-            b = np.zeros(n_out)
-            self.params[f"W{i}"], self.params[f"b{i}"] = W, b
-            self.layers.append(Dense(W, b))
-            if i < len(sizes) - 1:  # no activation after the last layer: it gives scores
-                self.layers.append(ACTIVATION_LAYERS[activation]())
+            dense = Dense(W, np.zeros(n_out))
+            self.dense_layers.append(dense)
+            self.add_params(dense, i)
+            if i < len(sizes) - 1:
+                self.layers.extend(self.hidden_layers(dense, activation, i))
+            else:  # no activation after the last layer: it gives scores
+                self.layers.append(dense)
         self.loss_layer = SoftmaxCrossEntropy()
+
+    def add_params(self, layer, i):
+        """Name the layer's parameters W1, b1 (for i = 1) and so on, and keep where they live."""
+        for key, array in layer.params.items():
+            self.params[f"{key}{i}"] = array
+            self.slots.append((f"{key}{i}", layer, key))
+
+    def hidden_layers(self, dense, activation, i):
+        """The layers of hidden layer i: its Dense layer, then the activation."""
+        return [dense, ACTIVATION_LAYERS[activation]()]
 
     def forward(self, X):
         """Class scores (logits) for a batch X of shape (N, n_inputs)."""
@@ -54,11 +66,7 @@ class MLP:
         dout = self.loss_layer.backward()
         for layer in reversed(self.layers):
             dout = layer.backward(dout)
-        dense_layers = [layer for layer in self.layers if isinstance(layer, Dense)]
-        grads = {}
-        for i, layer in enumerate(dense_layers, start=1):
-            grads[f"W{i}"], grads[f"b{i}"] = layer.grads["W"], layer.grads["b"]
-        return grads
+        return {name: layer.grads[key] for name, layer, key in self.slots}
 
     def predict(self, X):
         return self.forward(X).argmax(axis=1)
