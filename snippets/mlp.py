@@ -77,14 +77,16 @@ class MLP:
 
 
 # --8<-- [start:train]
-def train(model, X, y, optimizer, epochs, batch_size, seed=0):
+def train(model, X, y, optimizer, epochs, batch_size, seed=0, record=None):
     """Mini-batch training: each epoch visits every example once, in a fresh random order.
 
     `optimizer` is anything with update(params, grads). Returns the history per epoch: the mean
-    loss over the epoch's batches and the accuracy on (X, y) after the epoch.
+    loss over the epoch's batches, the accuracy on (X, y) after the epoch, and for each
+    name: f in `record` what f(model) gives after the epoch (say, the accuracy on a test set).
     """
     rng = np.random.default_rng(seed)
-    history = {"loss": [], "accuracy": []}
+    record = record or {}
+    history = {"loss": [], "accuracy": [], **{name: [] for name in record}}
     for epoch in range(epochs):
         order = rng.permutation(len(y))
         total = 0.0
@@ -94,6 +96,8 @@ def train(model, X, y, optimizer, epochs, batch_size, seed=0):
             optimizer.update(model.params, model.backward())
         history["loss"].append(total / len(y))
         history["accuracy"].append(model.accuracy(X, y))
+        for name, f in record.items():
+            history[name].append(f(model))
     return history
 # --8<-- [end:train]
 

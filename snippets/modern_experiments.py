@@ -9,7 +9,7 @@ import functools
 import numpy as np
 
 from snippets.datasets import digits
-from snippets.mlp import MLP
+from snippets.mlp import MLP, train
 from snippets.modern_optimizers import (AMSGrad, Adafactor, Lion, Muon, MuonAdamW, RAdam,
                                         ScheduleFreeAdamW, newton_schulz, radam_rectification,
                                         state_size)
@@ -194,13 +194,8 @@ DIGITS_EPOCHS = 5
 def digits_run(optimizer, epochs, seed, batch_size=64):
     """Train a DIGITS_SIZES MLP; the final training loss and test accuracy (at x for Schedule-Free)."""
     (X, y), (X_test, y_test) = digits()
-    model, rng = MLP(DIGITS_SIZES, seed=seed), np.random.default_rng(seed)
-    for _ in range(epochs):
-        order = rng.permutation(len(y))
-        for start in range(0, len(y), batch_size):
-            batch = order[start:start + batch_size]
-            model.loss(X[batch], y[batch])
-            optimizer.update(model.params, model.backward())
+    model = MLP(DIGITS_SIZES, seed=seed)
+    train(model, X, y, optimizer, epochs, batch_size, seed)
     if isinstance(optimizer, ScheduleFreeAdamW):
         optimizer.eval(model.params)
     per_parameter = sum(state_size(optimizer).values()) / sum(p.size for p in model.params.values())

@@ -6,7 +6,7 @@ import functools
 import numpy as np
 
 from snippets.datasets import digits
-from snippets.mlp import MLP
+from snippets.mlp import MLP, train
 from snippets.optimizers import (SGD, AdaGrad, Adadelta, Adam, AdamW, Momentum, NAdam, Nesterov,
                                  RMSprop)
 from snippets.surfaces import SURFACES
@@ -68,35 +68,21 @@ SEEDS = (0, 1, 2)
 EPOCHS = 12
 
 
-def train_recorded(model, data, optimizer, epochs, batch_size=64, seed=0):
-    """Mini-batch training as in mlp.train; per epoch the mean batch loss and the test accuracy."""
-    (X, y), (X_test, y_test) = data
-    rng = np.random.default_rng(seed)
-    losses, accuracies = [], []
-    for _ in range(epochs):
-        order, total = rng.permutation(len(y)), 0.0
-        for start in range(0, len(y), batch_size):
-            batch = order[start:start + batch_size]
-            total += model.loss(X[batch], y[batch]) * len(batch)
-            optimizer.update(model.params, model.backward())
-        losses.append(total / len(y))
-        accuracies.append(model.accuracy(X_test, y_test))
-    return losses, accuracies
-
-
 @functools.cache
 def digits_runs(epochs=EPOCHS, seeds=SEEDS):
     """{optimizer: (training loss, test accuracy)}, arrays of shape (seeds, epochs).
 
     Each seed gives a different initialisation and batch order; the data split is the same.
     """
-    data = digits()
+    (X, y), (X_test, y_test) = digits()
+    record = {"test_accuracy": lambda model: model.accuracy(X_test, y_test)}
     results = {}
     with one_blas_thread():
         for name, make in DIGITS_OPTIMIZERS.items():
-            runs = [train_recorded(MLP([64, 64, 10], seed=seed), data, make(), epochs, seed=seed)
-                    for seed in seeds]
-            results[name] = tuple(np.array(r) for r in zip(*runs))
+            runs = [train(MLP([64, 64, 10], seed=seed), X, y, make(), epochs, batch_size=64,
+                          seed=seed, record=record) for seed in seeds]
+            results[name] = (np.array([run["loss"] for run in runs]),
+                             np.array([run["test_accuracy"] for run in runs]))
     return results
 
 
