@@ -95,7 +95,7 @@ def term_problems(data, root=ROOT):
     """'docs/ko/x.md:LINE: ...' for every rejected spelling on a Korean page that is not allowed there."""
     rejected = {word: term for term in data["terms"] for word in term.get("reject", [])}
     found = []
-    for path in sorted((root / "docs" / "ko").rglob("*.md")):
+    for path in sorted((root / site.language("ko").docs).rglob("*.md")):
         name = path.relative_to(root).as_posix()
         text = path.read_text(encoding="utf-8")
         allowed = set(data["allow"].get(name, [])) | {

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from conftest import LANGS, ROOT
+from conftest import LANGS
 from sitebuild import parity, site as site_model, translations
 
 BOTH = [page for page in translations.all_pages() if not any(page in site_model.missing(lang) for lang in LANGS)]

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import LANGS, ROOT, build, write
+from conftest import LANGS, build, write
 from sitebuild import site as site_model, translations
 
 BOTH = [page for page in translations.all_pages() if not any(page in site_model.missing(lang) for lang in LANGS)]
