@@ -49,7 +49,7 @@ test: setup-test
 
 .PHONY: outputs
 outputs: setup-test   # rewrite every ```text output block of docs/ from a real run of the code above it
-	$(PY) -m sitebuild.outputs
+	$(PY) tests/outputs.py
 
 .PHONY: notebooks
 notebooks: setup   # keep the page notebooks in notebooks/<lang>/, where Colab opens them

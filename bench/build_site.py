@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 from bench.static_server import serve
+from sitebuild import site as site_model
 
 ROOT = Path(__file__).resolve().parent.parent
+SCROLL_THROUGH = (ROOT / "bench" / "js" / "scroll_through.js").read_text(encoding="utf-8")
 CACHE = ROOT / ".cache" / "figures"
 EDITED = ROOT / "snippets" / "activations.py"
 
@@ -33,8 +35,7 @@ def load_weight(browser, url, scroll):
         r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
     tab.goto(url, wait_until="networkidle")
     if scroll:   # lazy figures load as the reader reaches them
-        tab.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 500) {
-            window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); } }""")
+        tab.evaluate(SCROLL_THROUGH)
         tab.wait_for_load_state("networkidle")
     tab.close()
     return sum(sizes)
@@ -72,8 +73,9 @@ def main():
         print(f"cold build (no figure cache): {cold:6.1f} s")
         print(f"warm rebuild, no change:      {warm:6.1f} s  ({100 * warm / cold:.0f} % of cold)")
         print(f"rebuild after editing {EDITED.relative_to(ROOT)}: {edited:6.1f} s")
-        for lang, index in (("ko", site / "search/search_index.json"), ("en", site / "en/search/search_index.json")):
-            print(f"search index ({lang}): {index.stat().st_size / 1024:.0f} KiB")
+        for language in site_model.languages():
+            index = site / language.path / "search" / "search_index.json"
+            print(f"search index ({language.code}): {index.stat().st_size / 1024:.0f} KiB")
         print("page weight, gzip, search index excluded: on load / after scrolling to the end (all figures)")
         for url, (on_load, scrolled) in page_weights(site).items():
             print(f"  {url:32s} {on_load / 1024:6.0f} KiB / {scrolled / 1024:6.0f} KiB")

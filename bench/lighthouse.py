@@ -22,10 +22,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.static_server import serve
+from sitebuild import site as site_model
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import page_sources, page_url  # noqa: E402
-from bench.static_server import serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -36,8 +36,8 @@ TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo"
 
 
 def pages():
-    """Home, chapters and labs of both languages, as (lang, name), from the docs (nothing hard-coded)."""
-    return page_sources()
+    """Home, chapters and labs of both languages, as (lang, name), from the nav (sitebuild/site.py)."""
+    return site_model.sources()
 
 
 def run(url, desktop, out):
@@ -68,6 +68,8 @@ def median_run(url, desktop, out, runs):
 
 
 def main(argv):
+    if {"-h", "--help"} & set(argv):
+        sys.exit(__doc__)
     only = argv[argv.index("--only") + 1] if "--only" in argv else ""
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
     forms = [argv[argv.index("--form") + 1]] if "--form" in argv else ["mobile", "desktop"]
@@ -87,7 +89,7 @@ def main(argv):
             print(header)
             print("-" * len(header))
             for lang, name in pages():
-                path = page_url(lang, name).removesuffix("index.html")
+                path = site_model.url(name, lang)
                 if only not in "/" + path:
                     continue
                 for form in forms:

@@ -10,38 +10,33 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.static_server import serve
+from sitebuild import site as site_model
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-artifacts" / "screens"
-SCROLL_THROUGH = """async () => {
-  for (let y = 0; y < document.body.scrollHeight; y += 600) {
-    window.scrollTo(0, y); await new Promise(r => setTimeout(r, 50));
-  }
-  window.scrollTo(0, 0);
-}"""
+SCROLL_THROUGH = (ROOT / "bench" / "js" / "scroll_through.js").read_text(encoding="utf-8")
 SIZES = {"desktop": (1280, 900), "phone": (375, 812)}
 
 
 def main(site, pages):
     site = Path(site).resolve()
-    pages = pages or sorted(p.relative_to(site).parent.as_posix() for p in site.glob("*/index.html")
-                            if p.parent.name not in ("en", "search", "assets")) + [""]
+    pages = pages or [site_model.url(name, site_model.codes()[0]).rstrip("/") for name in site_model.pages()]
     OUT.mkdir(parents=True, exist_ok=True)
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                              args=["--headless", "--no-sandbox", "--disable-gpu",
                                                    "--disable-background-networking"])
         for page in pages:
-            for lang in ("ko", "en"):
+            for language in site_model.languages():
                 for scheme in ("light", "dark"):
                     for size, (width, height) in SIZES.items():
                         tab = browser.new_page(viewport={"width": width, "height": height},
                                                color_scheme=scheme)
-                        url = base + ("" if lang == "ko" else "en/") + (page + "/" if page else "")
+                        url = base + language.path + (page + "/" if page else "")
                         tab.goto(url, wait_until="networkidle")
                         tab.evaluate(SCROLL_THROUGH)   # lazy figures load as the reader scrolls
                         tab.wait_for_load_state("networkidle")
-                        name = f"{page or 'home'}.{lang}.{scheme}.{size}.png".replace("/", "_")
+                        name = f"{page or 'home'}.{language.code}.{scheme}.{size}.png".replace("/", "_")
                         tab.screenshot(path=str(OUT / name), full_page=True)
                         tab.close()
         browser.close()

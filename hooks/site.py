@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, errata, figures, glossary, hosting, labs, math,
-                       pages, parity, search, translations)
+                       pages, parity, search, site, translations)
 
 _state = {}
 _DATA_FILES = {"glossary.md": glossary.DATA, "errata.md": errata.DATA}   # "edit this page" opens these
@@ -25,8 +25,8 @@ def on_config(config):
 
 def on_files(files, config):
     lang = _state["lang"]
-    for src_uri in translations.missing_pages(lang):
-        other = ROOT / "docs" / translations.other_language(lang) / src_uri
+    for src_uri in site.missing(lang):
+        other = site.source(src_uri, lang)
         file = File.generated(config, src_uri, content=other.read_text(encoding="utf-8"))
         file.edit_uri = hosting.fallback_source(src_uri, lang)
         files.append(file)
@@ -151,5 +151,5 @@ def _notice_texts(page, extra):
 def _where(page):
     lang = _state["lang"]
     if page.file.src_uri in _state["fallbacks"]:
-        lang = translations.other_language(lang)
+        lang = site.other_language(lang)
     return f"docs/{lang}/{page.file.src_uri}"

@@ -1,24 +1,40 @@
-"""Build both languages: `python -m sitebuild.build [SITE_DIR]` (Korean at SITE_DIR, English at SITE_DIR/en)."""
+"""Build both languages: `python -m sitebuild.build [SITE_DIR]` (Korean at SITE_DIR, English at SITE_DIR/en).
+
+The languages and their folders are the MkDocs configs (sitebuild/site.py)."""
 import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+import mkdocs
 
-from . import ROOT
 
-CONFIGS = {"ko": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+def unsupported_mkdocs(version):
+    """Why this MkDocs cannot build the site, or None. MkDocs 2 drops plugins and hooks, and the site needs
+    both (hooks/site.py, mkdocs-jupyter, Material's search): requirements.txt pins 1.x."""
+    if version.split(".")[0] != "1":
+        return (f"MkDocs {version} is installed, but this site builds with MkDocs 1.x only (MkDocs 2 has no "
+                f"plugins or hooks): pip install -r requirements.txt -c constraints.txt")
+    return None
+
+
+if problem := unsupported_mkdocs(mkdocs.__version__):
+    sys.exit(problem)
+
+from mkdocs.commands.build import build  # noqa: E402  (after the version check: MkDocs 2 may not have it)
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
+
+from . import ROOT  # noqa: E402
+from .site import languages  # noqa: E402
 
 
 def build_site(site_dir, serve_url=None):
-    """Korean first (its clean step empties SITE_DIR), then English into SITE_DIR/en."""
+    """The original language first (its clean step empties SITE_DIR), then each other into its folder (en/)."""
     site_dir = Path(site_dir).resolve()
-    for lang, config_file in CONFIGS.items():
-        target = site_dir if lang == "ko" else site_dir / "en"
+    for language in languages():
+        config_file, target = language.config, site_dir / language.path
         # serve_url replaces SITE_URL; the hook makes the English site's address from it (sitebuild/hosting.py).
         config = load_config(str(config_file), site_dir=str(target), site_url=serve_url)
         config.plugins.on_startup(command="build", dirty=False)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from . import ROOT
+from .site import languages
 
 BRANCH = "main"   # .github/workflows/deploy.yml publishes the site from main
 FOLDER = "notebooks"
@@ -37,10 +38,10 @@ def url(repo_url, path):
 def built_page_notebooks(site):
     """{repository path: built file} of every page notebook in a built site (labs excluded)."""
     found = {}
-    for lang, root in (("ko", site), ("en", site / "en")):
-        for built in sorted(root.glob("*/*.ipynb")):
+    for language in languages():
+        for built in sorted((site / language.path).glob("*/*.ipynb")):
             if built.parent.name == built.stem:   # <page>/<page>.ipynb; labs are labs/<name>/<name>.ipynb
-                found[page_notebook(lang, built.name)] = built
+                found[page_notebook(language.code, built.name)] = built
     return found
 
 

@@ -7,7 +7,7 @@ puts `docs/<lang>/<page>.md:<line>:` in front, so a contributor can jump straigh
 import logging
 import re
 
-from . import ROOT, LANGS
+from . import ROOT, site
 
 PATTERNS = [
     re.compile(r"Doc file '(?P<page>[^']+)' contains a link (?:to )?'(?P<needle>[^']+)'"),
@@ -34,8 +34,8 @@ class AddSourceLine(logging.Filter):
     def locate(self, match):
         """'docs/<lang>/<page>:<line>' of the first line that holds the needle (line omitted if none)."""
         page, needle = match["page"], match.groupdict().get("needle")
-        for lang in (self.lang, *[other for other in LANGS if other != self.lang]):
-            path = ROOT / "docs" / lang / page
+        for lang in (self.lang, site.other_language(self.lang)):
+            path = ROOT / site.language(lang).docs / page
             if path.exists():
                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                     if needle and needle in line:

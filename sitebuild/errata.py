@@ -5,11 +5,11 @@ import datetime
 
 import yaml
 
-from . import ROOT, LANGS
+from . import ROOT, site
 from .glossary import heading_titles, where_title
 
 DATA = "errata.yml"
-FIELDS = ("date", "page", *LANGS)
+FIELDS = ("date", "page", *site.codes())
 
 
 class ErrataError(Exception):
@@ -32,7 +32,7 @@ def load(root=ROOT):
         if not isinstance(entry["date"], datetime.date):
             problems.append(f"{DATA}: correction {number}: date must be YYYY-MM-DD, not {entry['date']!r}")
         page, _, anchor = entry["page"].partition("#")
-        versions = {lang: heading_titles(lang, page, root) for lang in LANGS}
+        versions = {lang: heading_titles(lang, page, root) for lang in site.codes()}
         if all(titles is None for titles in versions.values()):
             problems.append(f"{DATA}: correction {number} names {entry['page']}: there is no docs/<lang>/{page}")
         elif anchor and any(titles is not None and anchor not in titles for titles in versions.values()):

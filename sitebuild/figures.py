@@ -17,13 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, site
 
 SNIPPETS = ROOT / "snippets"
 FIGURES = SNIPPETS / "figures"
 CACHE = Path(os.environ.get("FIGURE_CACHE", ROOT / ".cache" / "figures"))
 TIMEOUT = float(os.environ.get("FIGURE_TIMEOUT", 120))
-VARIANTS = [f"{lang}.{theme}" for lang in ("ko", "en") for theme in ("light", "dark")]
+VARIANTS = [f"{lang}.{theme}" for lang in site.codes() for theme in ("light", "dark")]
 
 
 class FigureError(Exception):

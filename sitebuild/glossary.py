@@ -4,8 +4,8 @@ import re
 
 import yaml
 
-from . import ROOT, LANGS, parity
-from .translations import other_language
+from . import ROOT, parity, site
+from .site import other_language
 
 DATA = "glossary.yml"
 ALLOW_COMMENT = re.compile(r"<!--\s*glossary-allow:\s*(?P<words>.*?)\s*-->")
@@ -23,7 +23,7 @@ def load(root=ROOT):
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     for number, term in enumerate(data.get("terms") or [], 1):
-        if not isinstance(term, dict) or not {"en", "ko"} <= set(term):
+        if not isinstance(term, dict) or not set(site.codes()) <= set(term):
             raise GlossaryError(f"{DATA}: term {number} needs both 'en' and 'ko': {term}")
     return {"terms": data.get("terms") or [], "allow": data.get("allow") or {}}
 
@@ -43,7 +43,7 @@ def link_problems(data, root=ROOT):
         if "see" not in term:
             continue
         page, _, anchor = term["see"].partition("#")
-        versions = {lang: heading_titles(lang, page, root) for lang in LANGS}
+        versions = {lang: heading_titles(lang, page, root) for lang in site.codes()}
         if all(titles is None for titles in versions.values()):
             found.append(f"{DATA}: '{term['en']}' links to {term['see']}: there is no docs/<lang>/{page}")
         for lang, titles in versions.items():
@@ -95,7 +95,7 @@ def term_problems(data, root=ROOT):
     """'docs/ko/x.md:LINE: ...' for every rejected spelling on a Korean page that is not allowed there."""
     rejected = {word: term for term in data["terms"] for word in term.get("reject", [])}
     found = []
-    for path in sorted((root / "docs" / "ko").rglob("*.md")):
+    for path in sorted((root / site.language("ko").docs).rglob("*.md")):
         name = path.relative_to(root).as_posix()
         text = path.read_text(encoding="utf-8")
         allowed = set(data["allow"].get(name, [])) | {

@@ -5,15 +5,16 @@ The address is configuration: SITE_URL is the Korean site's root (mkdocs.yml, `s
 English site is SITE_URL + en/. Without SITE_URL every link stays relative, so the site works at any path.
 """
 import html
+import posixpath
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
-from .translations import other_language
+from . import site
 
-LANG_PATHS = {"ko": "", "en": "en/"}   # each language's root below the site's root
-LOCALES = {"ko": "ko_KR", "en": "en_US"}
-DEFAULT_LANG = "ko"                     # x-default: the original language, at the site's root
+LANG_PATHS = {language.code: language.path for language in site.languages()}   # each one's root below the site's
+LOCALES = {language.code: language.locale for language in site.languages()}
+DEFAULT_LANG = site.codes()[0]          # x-default: the original language, at the site's root
 ISSUE_FORM = "mistake.yml"              # .github/ISSUE_TEMPLATE/mistake.yml
 DESCRIPTION_LENGTH = 300                # characters; longer first paragraphs end at a word with "…"
 
@@ -45,7 +46,8 @@ def site_root(site_url, lang):
 def fallback_source(src_uri, lang):
     """"Edit this page" of a page served from the other language (not yet translated): that language's file,
     as MkDocs' edit_uri (relative to docs/<lang>/)."""
-    return f"../{other_language(lang)}/{src_uri}"
+    here, there = site.language(lang).docs, site.language(site.other_language(lang)).docs
+    return posixpath.join(posixpath.relpath(there, here), src_uri)
 
 
 def data_source(data_file):

@@ -14,8 +14,9 @@ from mkdocs.livereload import LiveReloadServer
 
 from . import ROOT
 from .build import build_site
+from .site import config_files, languages
 
-WATCHED = ["docs", "snippets", "overrides", "hooks", "sitebuild", "mkdocs.yml", "mkdocs.en.yml"]
+WATCHED = [ROOT / path for path in ("docs", "snippets", "overrides", "hooks", "sitebuild")] + config_files()
 
 
 def main(host="127.0.0.1", port=8000):
@@ -34,8 +35,8 @@ def main(host="127.0.0.1", port=8000):
     try:
         builder()
         for path in WATCHED:
-            server.watch(str(ROOT / path))
-        print(f"Korean: {url}   English: {url}en/", file=sys.stderr)
+            server.watch(str(path))
+        print("   ".join(f"{language.code}: {url}{language.path}" for language in languages()), file=sys.stderr)
         server.serve()
     except KeyboardInterrupt:
         pass

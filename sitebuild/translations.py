@@ -1,6 +1,6 @@
 """Translations: which page is translated from which, whether it is up to date, and the notices.
 
-Every page exists as docs/ko/<page> and docs/en/<page>. One of the two is the original (the source),
+Every page of the nav (sitebuild/site.py) exists as docs/ko/<page> and docs/en/<page>. One of the two is the original (the source),
 the other its translation. The translation says so in its front matter, with the hash of the source
 it was translated from:
 
@@ -10,7 +10,7 @@ it was translated from:
 
 The hash is the first 12 hex digits of the SHA-256 of the source file's body (its text without
 front matter). When the source changes, the hash no longer matches and the translation is outdated.
-A page that exists in one language only is served in the other with a notice (see `missing_pages`).
+A page that exists in one language only is served in the other with a notice (see `sitebuild.site.missing`).
 
     python -m sitebuild.translations status              every page, each language: its state
     python -m sitebuild.translations stamp docs/en/x.md  record that x.md is translated from the current ko/x.md
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from . import ROOT, LANGS, parity
+from . import ROOT, parity, site
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 RECORD_LINE = re.compile(r"^translation:.*\n(?:[ \t]+.*\n)*", re.MULTILINE)
@@ -43,21 +43,17 @@ class PageStatus:
     changed: str    # date (YYYY-MM-DD) of the last commit touching the original, or "uncommitted"
 
 
-def other_language(lang):
-    return next(other for other in LANGS if other != lang)
-
-
-def missing_pages(lang, root=ROOT):
-    """Relative paths of Markdown pages that the other language has and `lang` lacks."""
-    here, there = root / "docs" / lang, root / "docs" / other_language(lang)
-    return sorted(p.relative_to(there).as_posix() for p in there.rglob("*.md")
-                  if not (here / p.relative_to(there)).exists())
+LANGS = site.codes()
 
 
 def all_pages(root=ROOT):
-    """Every Markdown page of either language, as a path below docs/<lang>/."""
-    return sorted({p.relative_to(root / "docs" / lang).as_posix()
-                   for lang in LANGS for p in (root / "docs" / lang).rglob("*.md")})
+    """Every Markdown page of the nav that either language has a file for, as a path below docs/<lang>/."""
+    return [page for page in site.pages(root) if page.endswith(".md") and site.source(page, LANGS[0], root)]
+
+
+def _file(lang, page, root):
+    """docs/<lang>/<page> below `root`."""
+    return root / site.language(lang).docs / page
 
 
 def split_front_matter(text):
@@ -76,11 +72,11 @@ def body_hash(path):
 
 def record(lang, page, root=ROOT):
     """The `translation:` record of docs/<lang>/<page> ({"source": ..., "source_hash": ...}), or None."""
-    path = root / "docs" / lang / page
+    path = _file(lang, page, root)
     found = split_front_matter(path.read_text(encoding="utf-8"))[0].get("translation")
     if found is None:
         return None
-    source = other_language(lang)
+    source = site.other_language(lang)
     if (not isinstance(found, dict) or found.get("source") != source
             or not re.fullmatch(r"[0-9a-f]{12}", str(found.get("source_hash", "")))):
         raise TranslationError(
@@ -92,7 +88,7 @@ def record(lang, page, root=ROOT):
 
 def source_language(page, root=ROOT):
     """The language of the original: the only version, or the one the translation records (else Korean)."""
-    present = [lang for lang in LANGS if (root / "docs" / lang / page).exists()]
+    present = [lang for lang in LANGS if _file(lang, page, root).exists()]
     if len(present) == 1:
         return present[0]
     translated = [lang for lang in present if record(lang, page, root)]
@@ -100,13 +96,13 @@ def source_language(page, root=ROOT):
         raise TranslationError(f"docs/ko/{page} and docs/en/{page} both say they are translations: "
                                f"stamp the one that was translated last")
     if translated:
-        return other_language(translated[0])
+        return site.other_language(translated[0])
     return LANGS[0]
 
 
 def state(page, lang, source, root=ROOT):
     """'original', 'current', 'outdated', 'unstamped' (no record) or 'missing' for one language."""
-    path = root / "docs" / lang / page
+    path = _file(lang, page, root)
     if lang == source:
         return "original"
     if not path.exists():
@@ -114,7 +110,7 @@ def state(page, lang, source, root=ROOT):
     found = record(lang, page, root)
     if found is None:
         return "unstamped"
-    return "current" if found["source_hash"] == body_hash(root / "docs" / source / page) else "outdated"
+    return "current" if found["source_hash"] == body_hash(_file(source, page, root)) else "outdated"
 
 
 def last_change(path, root=ROOT):
@@ -133,19 +129,19 @@ def status(root=ROOT):
     for page in all_pages(root):
         source = source_language(page, root)
         found.append(PageStatus(page, source, {lang: state(page, lang, source, root) for lang in LANGS},
-                                last_change(root / "docs" / source / page, root)))
+                                last_change(_file(source, page, root), root)))
     return found
 
 
 def stamp(path, root=ROOT):
     """Record in `path` (a translation) the hash of its source now; the source loses any record."""
     lang, page = _locate(Path(path).resolve(), root)
-    source = other_language(lang)
-    if not (root / "docs" / source / page).exists():
+    source = site.other_language(lang)
+    if not _file(source, page, root).exists():
         raise TranslationError(f"docs/{source}/{page} does not exist: nothing to translate from")
-    digest = body_hash(root / "docs" / source / page)
-    _write_record(root / "docs" / lang / page, f'translation: {{source: {source}, source_hash: "{digest}"}}\n')
-    flipped = _write_record(root / "docs" / source / page, "")
+    digest = body_hash(_file(source, page, root))
+    _write_record(_file(lang, page, root), f'translation: {{source: {source}, source_hash: "{digest}"}}\n')
+    flipped = _write_record(_file(source, page, root), "")
     return (f"docs/{lang}/{page}: translated from docs/{source}/{page} as of {digest}"
             + (f" (docs/{source}/{page} is now the original)" if flipped else ""))
 
@@ -153,7 +149,7 @@ def stamp(path, root=ROOT):
 def _locate(path, root):
     """(language, page) of a file below docs/<lang>/."""
     for lang in LANGS:
-        folder = (root / "docs" / lang).resolve()
+        folder = _file(lang, "", root).resolve()
         if path.is_relative_to(folder) and path.suffix == ".md" and path.exists():
             return lang, path.relative_to(folder).as_posix()
     raise TranslationError(f"{path}: not a page (expected an existing docs/<lang>/<page>.md)")
@@ -176,10 +172,7 @@ def _write_record(path, line):
 
 def original_url(src_uri, lang):
     """The URL, relative to this language's site root, of the page in the other language."""
-    page = src_uri[:-3]
-    path = "" if page == "index" else (page[:-len("index")] if page.endswith("/index") else page + "/")
-    root = "../" if lang == "en" else "en/"
-    return root + path
+    return site.link(src_uri, site.other_language(lang), lang)
 
 
 def notice(texts, href):
@@ -190,9 +183,7 @@ def notice(texts, href):
 
 def page_title(lang, page, root=ROOT):
     """The first heading of the page as the site in `lang` shows it (the other language's if missing)."""
-    path = root / "docs" / lang / page
-    if not path.exists():
-        path = root / "docs" / other_language(lang) / page
+    path = site.source(page, lang, root)
     found = parity.headings(path.read_text(encoding="utf-8"))
     return found[0][3] if found else page
 

@@ -14,29 +14,39 @@ from urllib.parse import urlsplit
 import pytest
 from filelock import FileLock
 
+from sitebuild import site as site_model
+
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
+LANGS = site_model.codes()   # the site's languages, the original first (from the MkDocs configs)
 
 
 def page_sources():
-    """Every page of the site as (lang, path relative to docs/<lang>), both languages, fallbacks included."""
-    names = sorted({p.relative_to(ROOT / "docs" / lang).as_posix()
-                    for lang in ("ko", "en") for pattern in ("*.md", "labs/*.ipynb")
-                    for p in (ROOT / "docs" / lang).glob("**/" + pattern if pattern == "*.md" else pattern)})
-    return [(lang, name) for lang in ("ko", "en") for name in names]
+    """Every page of the site built from a file, as (lang, path relative to docs/<lang>), both languages,
+    fallbacks included (the generated pages are not: see sitebuild.site.pages)."""
+    return site_model.sources()
+
+
+def site_pages():
+    """Every page of the site, as (lang, path relative to docs/<lang>): page_sources() and the pages the
+    build generates (glossary, translation status, errata)."""
+    return [(lang, name) for lang in LANGS for name in site_model.pages()]
 
 
 def page_url(lang, name):
     """Path of the page's HTML file below the site root."""
-    stem = name.rsplit(".", 1)[0]
-    path = "index.html" if stem == "index" else f"{stem}/index.html"
-    return path if lang == "ko" else f"en/{path}"
+    return site_model.html_file(name, lang)
 
 
 def markdown_of(lang, name):
-    """The Markdown a page is built from: its own, or the other language's when it is a fallback."""
-    own = ROOT / "docs" / lang / name
-    return own if own.exists() else ROOT / "docs" / ("en" if lang == "ko" else "ko") / name
+    """The file a page is built from: its own, or the other language's when it is a fallback."""
+    return site_model.source(name, lang)
+
+
+def page_script(name):
+    """The JavaScript function in tests/js/<name>, as page.evaluate() takes it (its leading comments dropped)."""
+    text = (ROOT / "tests" / "js" / name).read_text(encoding="utf-8")
+    return re.sub(r"\A(?:[ \t]*//.*\n)+", "", text).strip()
 
 
 def run_folder(tmp_path_factory):
@@ -78,9 +88,9 @@ def site(tmp_path_factory):
 @pytest.fixture
 def project(tmp_path):
     """A minimal copy of the site (machinery, no chapters) to break on purpose."""
-    for config in ("mkdocs.yml", "mkdocs.en.yml"):
-        text = (ROOT / config).read_text(encoding="utf-8")
-        (tmp_path / config).write_text(re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", text,
+    for config in site_model.config_files():
+        text = config.read_text(encoding="utf-8")
+        (tmp_path / config.name).write_text(re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", text,
                                               flags=re.MULTILINE), encoding="utf-8")
     for folder in ("hooks", "sitebuild", "overrides"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
@@ -88,7 +98,7 @@ def project(tmp_path):
     for name in ("__init__.py", "plotstyle.py", "figures/__init__.py"):
         shutil.copy(ROOT / "snippets" / name, tmp_path / "snippets" / name)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    for lang in ("ko", "en"):
+    for lang in LANGS:
         write(tmp_path / "docs" / lang / "index.md", f"# Home {{ #home }}\n\nHello {lang}.\n")
     return tmp_path
 

@@ -17,21 +17,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT, markdown_of, need, page_sources, page_url
+from conftest import ROOT, markdown_of, need, page_script, page_url, site_pages
+from sitebuild import site as site_model
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def _all_pages():
-    """page_sources(), plus the pages the build generates from the nav (glossary, translation status)."""
-    pages = page_sources()
-    nav = re.search(r"^nav:\n((?:[ \t]+.*\n|\n)*)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    names = re.findall(r"^\s*-\s*(?:[^:\n]+:\s*)?([\w./-]+\.(?:md|ipynb))\b", nav.group(1) if nav else "", re.M)
-    known = {name for _, name in pages}
-    return pages + [(lang, name) for lang in ("ko", "en") for name in names if name not in known]
-
-
-PAGES = _all_pages()
+PAGES = site_pages()   # the generated pages (glossary, translation status) too
 SCHEMES = {"light": "default", "dark": "slate"}   # prefers-color-scheme -> Material's palette
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 PHONE = {"width": 375, "height": 812}
@@ -64,62 +54,9 @@ def _open(chromium, base_url, lang, name, **context_options):
 # WCAG contrast (alpha composited over the first opaque background). FLATTEN then makes each block plain text.
 CODE_AND_MATH = ("article pre > code, article .highlight-ipynb pre, article .jp-OutputArea-output pre, "
                  "article .katex-html")
-TOKEN_CONTRAST = """selector => {
-  const rgba = c => { const v = c.match(/[\\d.]+/g).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
-  const over = (top, under) => top.slice(0, 3).map((x, i) => x * top[3] + under[i] * (1 - top[3])).concat([1]);
-  const backgrounds = new Map();
-  const background = e => {
-    if (!e) return [255, 255, 255, 1];
-    if (!backgrounds.has(e)) {
-      const c = rgba(getComputedStyle(e).backgroundColor);
-      backgrounds.set(e, c[3] >= 1 ? c : c[3] > 0 ? over(c, background(e.parentElement)) : background(e.parentElement));
-    }
-    return backgrounds.get(e);
-  };
-  const luminance = c => { const l = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
-                           return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
-  const seen = new Map(), failures = [];
-  const blocks = [...document.querySelectorAll(selector)];
-  for (const block of blocks) {
-    for (const e of [block, ...block.querySelectorAll("*")]) {
-      if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
-      if (!e.getClientRects().length) continue;                 // hidden (a closed tab, a collapsed block)
-      const style = getComputedStyle(e);
-      if (style.visibility === "hidden") continue;
-      const bg = background(e), fg = over(rgba(style.color), bg);
-      const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
-      const key = fg.join() + "|" + bg.join() + "|" + (size >= 24 || (size >= 18.66 && bold));
-      if (seen.has(key)) continue;
-      seen.set(key, true);
-      const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
-      const ratio = (hi + 0.05) / (lo + 0.05), needed = (size >= 24 || (size >= 18.66 && bold)) ? 3 : 4.5;
-      if (ratio < needed) {
-        const where = e.closest("[id]");
-        failures.push(`${ratio.toFixed(2)}:1 < ${needed}:1, ${style.color} on rgb(${bg.slice(0, 3).map(Math.round)}), ` +
-                      `<${e.tagName.toLowerCase()} class="${e.className}"> "${e.textContent.trim().slice(0, 30)}"` +
-                      (where ? ` in #${where.id}` : ""));
-      }
-    }
-  }
-  return failures;
-}"""
-
-FLATTEN = """selector => {
-  for (const block of document.querySelectorAll(selector)) {
-    if (block.classList.contains("katex-html")) {        // keep the box's size, so scroll boxes around it stay as they were
-      const box = block.getBoundingClientRect();
-      Object.assign(block.style, {display: "inline-block", width: box.width + "px", height: box.height + "px",
-                                  overflow: "hidden", verticalAlign: "top"});
-    }
-    block.textContent = block.textContent;
-  }
-}"""
-
-AXE_RUN = """async options => {
-  const result = await axe.run(document, Object.assign({resultTypes: ["violations"]}, options));
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.join(" "), impact: n.impact, summary: n.failureSummary}))}));
-}"""
+TOKEN_CONTRAST = page_script("token_contrast.js")
+FLATTEN = page_script("flatten_blocks.js")
+AXE_RUN = page_script("axe_run.js")
 
 
 def _palette(tab, url, theme):
@@ -192,7 +129,7 @@ def test_images_have_alt_text_in_the_page_language(site, lang, name):
     parser.feed(path.read_text(encoding="utf-8"))
     assert parser.html_lang == lang, f"{path.relative_to(site)}: <html lang={parser.html_lang!r}>, expected {lang!r}"
     # A page shown untranslated (a fallback) carries the other language's text, alt included.
-    content_lang = markdown_of(lang, name).relative_to(ROOT / "docs").parts[0]
+    content_lang = site_model.text_language(name, lang)
     problems = []
     for src, alt, marked_lang in parser.images:
         expected = marked_lang if marked_lang and marked_lang != lang else content_lang
@@ -202,43 +139,13 @@ def test_images_have_alt_text_in_the_page_language(site, lang, name):
             problems.append(f"{src}: alt text is not Korean: {alt!r}")
         elif expected == "en" and HANGUL.search(alt):
             problems.append(f"{src}: alt text is not English: {alt!r}")
-    assert not problems, f"{path.relative_to(site)} (from {markdown_of(lang, name).relative_to(ROOT)}):\n" + \
+    built_from = markdown_of(lang, name)
+    assert not problems, f"{path.relative_to(site)} (from {built_from.relative_to(ROOT) if built_from else 'the build'}):\n" + \
         "\n".join(problems)
 
 
 # Elements sticking out past the right edge of the screen, and whether a scroll box holds each one.
-# `width` is the phone's: on a mobile viewport Chromium widens window.innerWidth to fit content that
-# overflows, so innerWidth alone would hide the problem.
-OVERFLOW = """width => {
-  const out = [], reported = new Set();
-  for (const e of document.body.querySelectorAll("*")) {
-    const box = e.getBoundingClientRect();
-    if (box.right <= width + 0.5 || box.width === 0 || box.height === 0) continue;
-    if (e.ownerSVGElement) continue;                               // inside an <svg>: the <svg> box is what counts
-    const style = getComputedStyle(e);
-    if (style.visibility === "hidden" || style.position === "fixed") continue;
-    let holder = null;
-    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-      const s = getComputedStyle(a);
-      if (s.position === "fixed") { holder = a; break; }        // off-canvas drawers, overlays
-      const r = a.getBoundingClientRect();
-      if (["auto", "scroll"].includes(s.overflowX) && r.right <= width + 0.5) { holder = a; break; }
-      if (["hidden", "clip"].includes(s.overflowX) && r.right <= width + 0.5) {
-        // visually hidden for screen readers (KaTeX's MathML), or KaTeX's own clipping of stretchy glyphs
-        if (r.width <= 1 || r.height <= 1 || a.closest(".katex")) { holder = a; break; }
-        holder = "clipped"; break;
-      }
-    }
-    if (holder && holder !== "clipped") continue;
-    reported.add(e);
-    if (reported.has(e.parentElement)) continue;                   // name the outermost box only
-    const id = e.id ? "#" + e.id : "", cls = typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\\s+/).join(".") : "";
-    const where = e.closest("[id]");
-    out.push(`<${e.tagName.toLowerCase()}${id}${cls}> right edge at ${Math.round(box.right)}px` + (where && where !== e ? ` (in #${where.id})` : "")
-             + (holder ? ", cut off by an overflow:hidden box (the reader cannot scroll to it)" : ""));
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: Math.min(width, window.innerWidth), out};
-}"""
+OVERFLOW = page_script("overflow.js")
 
 
 @pytest.mark.parametrize("lang,name", PAGES, ids=lambda v: v)
@@ -261,9 +168,7 @@ def test_phone_screen_never_scrolls_sideways(chromium, base_url, lang, name):
 SCROLL_BOXES = ROOT / "overrides" / "assets" / "js" / "accessibility.js"
 BOXES = "".join(re.findall(r'"([^"]*)"', re.search(r"var BOXES = (.*?);", SCROLL_BOXES.read_text(encoding="utf-8"),
                                                    re.S).group(1)))
-BOX_STATES = """boxes => [...document.querySelectorAll(boxes)].map(box => ({
-  tabindex: box.getAttribute("tabindex"), shown: box.checkVisibility(),
-  overflows: box.scrollWidth > box.clientWidth + 1, text: box.textContent.trim().slice(0, 40)}))"""
+BOX_STATES = page_script("box_states.js")
 IDLE = "new Promise(done => requestIdleCallback(() => requestAnimationFrame(() => done())))"
 
 

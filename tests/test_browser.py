@@ -3,7 +3,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import page_sources, page_url
+from conftest import page_script, page_sources, page_url
+from sitebuild import site as site_model
 
 PAGES = page_sources()
 
@@ -43,7 +44,7 @@ def test_page_in_browser(page, server, lang, name):
         block.locator("button[data-md-type=copy]").wait_for(state="attached", timeout=5000)
 
     # The language switch, clicked as a reader does, lands on the same page in the other language.
-    other = "en" if lang == "ko" else "ko"
+    other = site_model.other_language(lang)
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={other}]").click()
     page.wait_for_load_state("networkidle")
@@ -54,12 +55,7 @@ def test_page_in_browser(page, server, lang, name):
     assert not page.external, f"{url}: requests left the site: {page.external}"
 
 
-SHOW_TAB = """pre => {
-  const block = pre.closest(".tabbed-block");
-  if (!block) return;
-  const index = [...block.parentElement.children].indexOf(block);
-  block.closest(".tabbed-set").querySelectorAll(":scope > .tabbed-labels > label")[index].click();
-}"""
+SHOW_TAB = page_script("show_tab.js")
 
 
 def _assert_theme_images(page, url, theme):
@@ -98,15 +94,7 @@ def test_search_finds_the_chapter(page, server, lang, query, expected):
     assert not any("\\(" in s or "\\frac" in s for s in snippets), f"raw TeX in search results: {snippets}"
 
 
-DRAW = """text => {
-  // `text` drawn on a canvas in the article's own font (site.css's Korean stack); its pixels, as a string.
-  const canvas = document.createElement("canvas");
-  canvas.width = 240, canvas.height = 80;
-  const context = canvas.getContext("2d");
-  context.font = getComputedStyle(document.querySelector("article")).font;
-  context.fillText(text, 10, 50);
-  return Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data).join();
-}"""
+DRAW = page_script("draw_text.js")
 
 
 def test_hangul_is_drawn_as_hangul(page, server):

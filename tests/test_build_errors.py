@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from conftest import build, write
-from sitebuild import pagerun
+import pagerun
 
 
 def add_to_index(project, text, lang="ko"):
@@ -127,3 +127,10 @@ def test_editing_a_snippet_redraws_exactly_the_figures_that_import_it(project):
     new = after - set(before)
     assert len(new) == 1 and next(iter(new)).startswith("uses_helper-"), new
     assert any(n.startswith("alone-") for n in set(before) & after)
+
+
+def test_the_build_refuses_mkdocs_2_and_says_why():
+    """MkDocs 2 drops plugins and hooks: the build stops with a message instead of a page without its parts."""
+    from sitebuild.build import unsupported_mkdocs
+    assert unsupported_mkdocs("1.6.1") is None
+    assert "MkDocs 1.x only" in unsupported_mkdocs("2.0.0") and "requirements.txt" in unsupported_mkdocs("2.0.0")

@@ -15,7 +15,8 @@ import textwrap
 import pytest
 
 from conftest import ROOT, page_url
-from sitebuild import codeblocks, pagerun
+import pagerun
+from sitebuild import codeblocks
 
 CHAPTERS = ["activations", "backprop", "vanishing-gradients", "optimizers", "adaptive-optimizers",
             "optimizers-in-practice"]

@@ -20,12 +20,12 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, full_build_lock, page_sources, page_url
+from conftest import ROOT, full_build_lock, page_url, site_pages
+from sitebuild import site as site_model
 
 PREFIX = "/nn-learn/"
 REPO = "https://github.com/owner/nn-learn"
 MISSING = ["missing/", "en/missing/", "labs/no/such/page/", "en/labs/no/such/page/", "en/backprop/missing.html"]
-LOCALES = {"ko": "ko_KR", "en": "en_US"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -116,8 +116,7 @@ def public_url(base, lang, name):
     return base + page_url(lang, name).removesuffix("index.html")
 
 
-PAGES = page_sources() + [(lang, name) for lang in ("ko", "en")
-                          for name in ("glossary.md", "translation-status.md", "errata.md")]
+PAGES = site_pages()
 
 
 def same_site_problems(base, where, text):
@@ -181,7 +180,7 @@ def test_every_page_has_its_canonical_address_and_sharing_metadata(hosted):
             # Material's script would take each as a language's root and fetch a sitemap.xml next to it.
             problems.append(f"{url}: <link rel=alternate> in <head>; the alternates belong in the sitemap")
         meta = {key: values[0] for key, values in found.metas.items() if values}
-        if meta.get("og:url") != url or meta.get("og:locale") != LOCALES[lang] or not meta.get("og:title"):
+        if meta.get("og:url") != url or meta.get("og:locale") != site_model.language(lang).locale or not meta.get("og:title"):
             problems.append(f"{url}: og:url {meta.get('og:url')}, og:locale {meta.get('og:locale')}, "
                             f"og:title {meta.get('og:title')}")
         if meta.get("og:description") != meta.get("description"):
@@ -261,7 +260,7 @@ def test_the_language_switch_lands_on_the_counterpart_and_nothing_fails(hosted, 
     wrong = []
     try:
         for lang, name in PAGES:
-            other = "en" if lang == "ko" else "ko"
+            other = site_model.other_language(lang)
             url = public_url(base, lang, name)
             tab.goto(url, wait_until="networkidle")
             tab.locator(".md-header__option .md-select").hover()

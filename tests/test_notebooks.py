@@ -16,7 +16,8 @@ import nbformat
 import pytest
 
 from conftest import IN_CI, ROOT, build, write
-from sitebuild import colab, pagerun
+import pagerun
+from sitebuild import colab
 
 
 def downloadable_notebooks():

@@ -1,8 +1,8 @@
-"""`make outputs` (sitebuild/outputs.py) puts what each block printed into the output block under it,
+"""`make outputs` (tests/outputs.py) puts what each block printed into the output block under it,
 at the block's indentation, and touches nothing else."""
-from sitebuild import outputs
+import outputs
 from sitebuild.codeblocks import Step
-from sitebuild.pagerun import PageRun
+from pagerun import PageRun
 
 PAGE = '''# Page
 

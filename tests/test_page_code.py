@@ -10,7 +10,8 @@ import warnings
 import pytest
 
 from conftest import IN_CI, markdown_of, page_sources, page_url
-from sitebuild import codeblocks, pagerun
+import pagerun
+from sitebuild import codeblocks
 
 
 @pytest.mark.parametrize("lang,name", page_sources(), ids=lambda v: v)

@@ -3,7 +3,8 @@ says to download and run; a missing framework skips its own blocks, not the page
 import textwrap
 
 from conftest import ROOT, build, write
-from sitebuild import codeblocks, pagerun
+import pagerun
+from sitebuild import codeblocks
 
 
 def test_blocks_do_not_see_the_repository(tmp_path, monkeypatch):

@@ -4,11 +4,10 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT
-from sitebuild import parity, translations
+from conftest import LANGS
+from sitebuild import parity, site as site_model, translations
 
-BOTH = [page for page in translations.all_pages()
-        if all((ROOT / "docs" / lang / page).exists() for lang in ("ko", "en"))]
+BOTH = [page for page in translations.all_pages() if not any(page in site_model.missing(lang) for lang in LANGS)]
 
 
 @pytest.mark.parametrize("page", BOTH)

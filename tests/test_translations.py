@@ -7,11 +7,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build, write
-from sitebuild import translations
+from conftest import LANGS, build, write
+from sitebuild import site as site_model, translations
 
-BOTH = [page for page in translations.all_pages()
-        if all((ROOT / "docs" / lang / page).exists() for lang in ("ko", "en"))]
+BOTH = [page for page in translations.all_pages() if not any(page in site_model.missing(lang) for lang in LANGS)]
 
 
 @pytest.mark.parametrize("page", BOTH)
@@ -44,6 +43,8 @@ def states(project):
 
 
 def test_status_and_stamp_follow_the_original(project):
+    add_to_nav(project, "page.md")
+    add_to_nav(project, "only.md")
     write(project / "docs/ko/page.md", "# 페이지 { #page }\n\n원문.\n")
     write(project / "docs/en/page.md", "# Page { #page }\n\nTranslation.\n")
     write(project / "docs/ko/only.md", "# 한국어만 { #only }\n")
@@ -69,6 +70,7 @@ def test_status_and_stamp_follow_the_original(project):
 
 
 def test_two_pages_that_both_claim_to_be_translations_are_an_error(project):
+    add_to_nav(project, "page.md")
     record = '---\ntranslation: {{source: {0}, source_hash: "0123456789ab"}}\n---\n# X {{ #x }}\n'
     write(project / "docs/ko/page.md", record.format("en"))
     write(project / "docs/en/page.md", record.format("ko"))
@@ -77,6 +79,7 @@ def test_two_pages_that_both_claim_to_be_translations_are_an_error(project):
 
 
 def test_bad_record_names_the_file_and_the_fix(project):
+    add_to_nav(project, "page.md")
     write(project / "docs/ko/page.md", "# 페이지 { #page }\n")
     write(project / "docs/en/page.md", "---\ntranslation: {source: en, source_hash: abc}\n---\n# Page { #page }\n")
     code, out = cli(project, "status")
@@ -136,17 +139,16 @@ def status_rows(path):
             for href, cells in rows}
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_status_page_reflects_the_real_state(site, lang):
-    from mkdocs.config import load_config
-    texts = load_config(str(ROOT / ("mkdocs.yml" if lang == "ko" else "mkdocs.en.yml"))).extra["translation_status"]
-    rows = status_rows(site / ("" if lang == "ko" else "en") / "translation-status" / "index.html")
+    texts = site_model.read_config(site_model.language(lang).config)["extra"]["translation_status"]
+    rows = status_rows(site / site_model.html_file("translation-status.md", lang))
     found = translations.status()
     assert len(rows) == len(found), rows
     for item in found:
         href = "../" + ("" if item.page == "index.md" else item.page[:-3] + "/")
         changed = texts["uncommitted"] if item.changed == "uncommitted" else item.changed
-        assert rows.get(href) == [texts["states"][item.states["ko"]], texts["states"][item.states["en"]], changed], (
+        assert rows.get(href) == [texts["states"][item.states[code]] for code in LANGS] + [changed], (
             f"{lang} status page, row {item.page}: {rows.get(href)}")
 
 

@@ -1,11 +1,11 @@
 """`make outputs`: rewrite every ```text output block of the pages from a real run of their code.
 
 Builds the site into a temporary folder, runs each page's blocks as the page tests do
-(sitebuild/pagerun.py, frameworks included), and replaces the content of each output block in
+(tests/pagerun.py, frameworks included), and replaces the content of each output block in
 docs/<lang>/<page>.md by what the block above it printed, as pytest-examples' --update-examples
 does. Only existing output blocks are rewritten; the tests still fail on any mismatch.
 
-    python -m sitebuild.outputs [docs/en/activations.md ...]
+    python tests/outputs.py [docs/en/activations.md ...]
 """
 import re
 import subprocess
@@ -13,7 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import ROOT, pagerun
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))   # run as a script, from anywhere: sitebuild/ next to this folder
+
+import pagerun  # noqa: E402  (tests/, this file's folder)
+from sitebuild import site  # noqa: E402
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```|~~~)")
 
@@ -56,14 +60,22 @@ def rewrite(markdown, run):
     return "\n".join(lines)
 
 
+def _page_of(source):
+    """(lang, page) of a file docs/<lang>/<page>."""
+    for language in site.languages():
+        folder = ROOT / language.docs
+        if source.is_relative_to(folder):
+            return language.code, source.relative_to(folder).as_posix()
+    raise SystemExit(f"{source}: not a page below docs/<lang>/")
+
+
 def main(sources):
-    site = Path(tempfile.mkdtemp(prefix="outputs-site-"))
-    subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True)
+    built = Path(tempfile.mkdtemp(prefix="outputs-site-"))
+    subprocess.run([sys.executable, "-m", "sitebuild.build", str(built)], cwd=ROOT, check=True)
     failed = False
     for source in sources:
-        lang, name = source.relative_to(ROOT / "docs").parts[0], source.relative_to(ROOT / "docs").parts[1:]
-        stem = Path(*name).with_suffix("").as_posix()
-        page = site / ("" if lang == "ko" else "en") / ("index.html" if stem == "index" else f"{stem}/index.html")
+        lang, name = _page_of(source)
+        page = built / site.html_file(name, lang)
         with tempfile.TemporaryDirectory() as workdir:
             run = pagerun.run_page(page.read_text(encoding="utf-8"), source, Path(workdir),
                                    lambda href: (page.parent / href).resolve(), skip_missing_frameworks=False)
@@ -80,4 +92,5 @@ def main(sources):
 
 if __name__ == "__main__":
     chosen = [Path(arg).resolve() for arg in sys.argv[1:]]
-    sys.exit(main(chosen or sorted((ROOT / "docs").glob("*/*.md"))))
+    every_page = sorted({site.source(name, lang) for lang, name in site.sources() if name.endswith(".md")})
+    sys.exit(main(chosen or every_page))

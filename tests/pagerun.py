@@ -147,7 +147,7 @@ def run_page(page_html, source, workdir, download, skip_missing_frameworks=True)
     `source` is the page's Markdown file, `download(href)` the path of a file the page links to.
     With `skip_missing_frameworks`, a framework block whose framework is not installed is not run.
     """
-    from .codeblocks import python_steps
+    from sitebuild.codeblocks import python_steps
     steps = python_steps(page_html)
     lines = python_fence_lines(source.read_text(encoding="utf-8"))
     relative = Path(*source.parts[len(source.parts) - 1 - source.parts[::-1].index("docs"):]).as_posix()
