@@ -6,14 +6,11 @@ import datetime
 import yaml
 
 from . import ROOT, site
+from .errors import BuildError
 from .glossary import heading_titles, where_title
 
 DATA = "errata.yml"
 FIELDS = ("date", "page", *site.codes())
-
-
-class ErrataError(Exception):
-    pass
 
 
 def load(root=ROOT):
@@ -39,7 +36,7 @@ def load(root=ROOT):
             problems.append(f"{DATA}: correction {number} names {entry['page']}: {page} has no heading "
                             f"{{ #{anchor} }}")
     if problems:
-        raise ErrataError("\n".join(problems))
+        raise BuildError("", "\n".join(problems))
     return sorted(entries, key=lambda entry: entry["date"], reverse=True)
 
 

@@ -2,7 +2,7 @@
 
 A figure's cache key hashes its own source, the source of every snippets module it imports
 (transitively), this renderer, and the numpy/matplotlib versions. Unchanged figures are not re-run;
-changed ones run in parallel subprocesses with a timeout. A failure raises FigureError naming the
+changed ones run in parallel subprocesses with a timeout. A failure raises BuildError naming the
 snippet file and line; nothing stale is served in its place.
 """
 import ast
@@ -18,16 +18,13 @@ from importlib import metadata
 from pathlib import Path
 
 from . import ROOT, site
+from .errors import BuildError
 
 SNIPPETS = ROOT / "snippets"
 FIGURES = SNIPPETS / "figures"
 CACHE = Path(os.environ.get("FIGURE_CACHE", ROOT / ".cache" / "figures"))
 TIMEOUT = float(os.environ.get("FIGURE_TIMEOUT", 120))
 VARIANTS = [f"{lang}.{theme}" for lang in site.codes() for theme in ("light", "dark")]
-
-
-class FigureError(Exception):
-    pass
 
 
 def figure_names():
@@ -94,10 +91,10 @@ def render(name, target):
         done = subprocess.run([sys.executable, "-m", "sitebuild.render_figure", name, str(scratch)],
                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT)
         if done.returncode != 0:
-            raise FigureError(describe_failure(name, done.stderr))
+            raise describe_failure(name, done.stderr)
         missing = [v for v in VARIANTS if not (scratch / f"{name}.{v}.svg").exists()]
         if missing:
-            raise FigureError(f"{source_path(name).relative_to(ROOT)}: did not draw {missing}")
+            raise BuildError(source_path(name).relative_to(ROOT).as_posix(), f"did not draw {missing}")
         try:
             scratch.rename(target)
         except OSError:  # another build drew the same figure meanwhile
@@ -105,14 +102,14 @@ def render(name, target):
                 raise
         return target
     except subprocess.TimeoutExpired:
-        raise FigureError(f"{source_path(name).relative_to(ROOT)}: timed out after {TIMEOUT:g} s "
-                          "(set FIGURE_TIMEOUT to change the limit)") from None
+        raise BuildError(source_path(name).relative_to(ROOT).as_posix(), f"timed out after {TIMEOUT:g} s "
+                         "(set FIGURE_TIMEOUT to change the limit)") from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def describe_failure(name, stderr):
-    """'snippets/figures/x.py:12: ValueError: …' from the traceback: the deepest snippets frame."""
+    """The error at 'snippets/figures/x.py:12' (the deepest snippets frame of the traceback)."""
     frames = re.findall(r'File "([^"]+)", line (\d+)', stderr)
     where = source_path(name).relative_to(ROOT).as_posix()
     for file, line in reversed(frames):
@@ -121,7 +118,7 @@ def describe_failure(name, stderr):
             where = f"{path.relative_to(ROOT).as_posix()}:{line}"
             break
     last = stderr.strip().splitlines()[-1] if stderr.strip() else "(no message)"
-    return f"{where}: figure '{name}' failed: {last}\n{stderr}"
+    return BuildError(where, f"figure '{name}' failed: {last}\n{stderr}")
 
 
 def render_all(names=None, jobs=None):
@@ -131,16 +128,16 @@ def render_all(names=None, jobs=None):
     jobs = jobs or os.cpu_count() or 2
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         results = dict(zip(names, pool.map(_render_or_error, names, targets)))
-    errors = [r for r in results.values() if isinstance(r, FigureError)]
+    errors = [r for r in results.values() if isinstance(r, BuildError)]
     if errors:
-        raise FigureError("\n\n".join(str(e) for e in errors))
+        raise BuildError("", "\n\n".join(str(e) for e in errors))
     return results
 
 
 def _render_or_error(name, target):
     try:
         return render(name, target)
-    except FigureError as error:
+    except BuildError as error:
         return error
 
 

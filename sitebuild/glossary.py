@@ -5,15 +5,12 @@ import re
 import yaml
 
 from . import ROOT, parity, site
+from .errors import BuildError
 from .site import other_language
 
 DATA = "glossary.yml"
 ALLOW_COMMENT = re.compile(r"<!--\s*glossary-allow:\s*(?P<words>.*?)\s*-->")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
-
-
-class GlossaryError(Exception):
-    pass
 
 
 def load(root=ROOT):
@@ -24,7 +21,7 @@ def load(root=ROOT):
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     for number, term in enumerate(data.get("terms") or [], 1):
         if not isinstance(term, dict) or not set(site.codes()) <= set(term):
-            raise GlossaryError(f"{DATA}: term {number} needs both 'en' and 'ko': {term}")
+            raise BuildError(DATA, f"term {number} needs both 'en' and 'ko': {term}")
     return {"terms": data.get("terms") or [], "allow": data.get("allow") or {}}
 
 
@@ -81,7 +78,7 @@ def site_page(lang, texts, root=ROOT):
         return None
     problems = link_problems(data, root)
     if problems:
-        raise GlossaryError("\n".join(problems))
+        raise BuildError("", "\n".join(problems))
     return page(data, lang, texts, root)
 
 

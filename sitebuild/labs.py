@@ -22,6 +22,7 @@ import subprocess
 from pymdownx.slugs import slugify
 
 from . import ROOT
+from .errors import BuildError
 
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL)
 HEADING = re.compile(r'<(?P<tag>h[1-6])(?P<before>[^>]*?) id="(?P<id>[^"]*)"(?P<after>[^>]*)>(?P<body>.*?)</(?P=tag)>',
@@ -81,10 +82,6 @@ def _walk(links):
         yield from _walk(link.children)
 
 
-class LabError(Exception):
-    pass
-
-
 def slim_styles(page):
     """The whole page, its JupyterLab stylesheets cut to the rules that can match it (cached by content)."""
     sheets = [match["css"] for match in JUPYTER_CSS.finditer(page)]
@@ -96,11 +93,11 @@ def slim_styles(page):
         kept = json.loads(cached.read_text(encoding="utf-8"))
     else:
         if not (ROOT / "node_modules" / "purgecss").exists():
-            raise LabError("PurgeCSS is not installed: run `make setup` (npm ci)")
+            raise BuildError("", "PurgeCSS is not installed: run `make setup` (npm ci)")
         done = subprocess.run(["node", str(ROOT / "sitebuild" / "purge_css.mjs")], cwd=ROOT, input=request,
                               capture_output=True, text=True, encoding="utf-8")
         if done.returncode != 0:
-            raise LabError(f"sitebuild/purge_css.mjs failed: {done.stderr.strip()[-2000:]}")
+            raise BuildError("sitebuild/purge_css.mjs", f"failed: {done.stderr.strip()[-2000:]}")
         kept = json.loads(done.stdout)["css"]
         PURGE_CACHE.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps(kept), encoding="utf-8")

@@ -1,9 +1,11 @@
 """Math rendered at build time: the `arithmatex` spans in a page's HTML become KaTeX HTML.
 
-One Node.js process (sitebuild/katex_server.mjs) serves the whole build. A LaTeX error raises
-MathError naming the Markdown file and line. Rendered math is excluded from the search index, so
-result snippets never show raw TeX.
+One Node.js process (sitebuild/katex_server.mjs) serves the whole build. `source_lines` records,
+as the page's Markdown is read, the line of each formula; a LaTeX error raises BuildError naming the
+Markdown file and that line (the right one when a formula appears twice). Rendered math is excluded
+from the search index, so result snippets never show raw TeX.
 """
+import bisect
 import html
 import json
 import re
@@ -11,51 +13,73 @@ import subprocess
 from functools import cache
 
 from . import ROOT
+from .errors import BuildError
+from .parity import DISPLAY_MATH, INLINE_CODE, INLINE_MATH, body_lines, split_fences
 
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>',
     re.DOTALL)
 
 
-class MathError(Exception):
-    pass
-
-
 @cache
 def _server():
     if not (ROOT / "node_modules" / "katex").exists():
-        raise MathError("KaTeX is not installed: run `make setup` (npm ci)")
+        raise BuildError("", "KaTeX is not installed: run `make setup` (npm ci)")
     return subprocess.Popen(["node", str(ROOT / "sitebuild" / "katex_server.mjs")], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
 
 
 @cache
 def render(tex, display):
-    """KaTeX HTML for `tex`; raises MathError with KaTeX's message."""
+    """KaTeX HTML for `tex`; raises BuildError with KaTeX's message."""
     server = _server()
     server.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
     server.stdin.flush()
     answer = json.loads(server.stdout.readline())
     if "error" in answer:
-        raise MathError(answer["error"])
+        raise BuildError("", answer["error"])
     return answer["html"]
 
 
-def line_of(tex, source):
-    """1-based line of `tex` in the Markdown source, or 0 when it cannot be found."""
-    at = source.find(tex.strip().splitlines()[0]) if tex.strip() else -1
-    return source.count("\n", 0, at) + 1 if at >= 0 else 0
+def _key(tex, display):
+    return display, " ".join(tex.split())   # Markdown may re-indent a formula (in a list, a note)
 
 
-def render_page(content, source, where):
-    """Replace every arithmatex element in `content` (page HTML). `where` names the page's file."""
+def source_lines(markdown):
+    """{formula: [line, ...]}: the 1-based line in the Markdown file (front matter included) where each
+    `$..$` and `$$..$$` formula starts, in page order; code blocks and code spans hold no math."""
+    prose, _ = split_fences(body_lines(markdown))
+    text = dict(prose)
+    lines = [INLINE_CODE.sub(lambda code: " " * len(code[0]), text.get(number, ""))
+             for number in range(1, markdown.count("\n") + 2)]
+    source = "\n".join(lines)
+    starts = [0] + [at + 1 for at, char in enumerate(source) if char == "\n"]   # offset of each line
+    found = [(m.start() + 2, m[0][2:-2], True) for m in DISPLAY_MATH.finditer(source)]
+    blanked = DISPLAY_MATH.sub(lambda m: " " * len(m[0]), source)
+    found += [(m.start() + 1, m[0][1:-1], False) for m in INLINE_MATH.finditer(blanked)]
+    positions = {}
+    for at, tex, display in sorted(found):
+        first = at + len(tex) - len(tex.lstrip())
+        positions.setdefault(_key(tex, display), []).append(bisect.bisect_right(starts, first))
+    return positions
+
+
+def render_page(content, lines, where):
+    """Replace every arithmatex element in `content` (page HTML). `lines` is `source_lines` of the
+    page's Markdown, `where` names its file."""
+    seen = {}
+
     def replace(match):
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
+        key = _key(tex, display)
+        seen[key] = seen.get(key, -1) + 1
         try:
             rendered = render(tex, display)
-        except MathError as error:
-            raise MathError(f"{where}:{line_of(tex, source)}: {error}") from None
+        except BuildError as error:
+            found = lines.get(key, [])
+            line = found[min(seen[key], len(found) - 1)] if found else "?"
+            raise BuildError(f"{where}:{line}", error.message) from None
         tag = "div" if display else "span"
         return f'<{tag} class="arithmatex" data-search-exclude>{rendered}</{tag}>'
     return ARITHMATEX.sub(replace, content)

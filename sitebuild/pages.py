@@ -1,16 +1,13 @@
-"""What the hooks do to a page: figures and cross-site links in its Markdown, code spans in its HTML."""
+"""Page steps (sitebuild/pipeline.py): figures and cross-site links in the Markdown, code spans in the HTML."""
 import html
 import posixpath
 import re
 
 from . import interactive
+from .errors import BuildError
 
 
 FIGURE_LINE = re.compile(r"^(?P<indent>[ \t]*)!\[(?P<alt>[^\]]*)\]\(fig:(?P<name>[\w-]+)\)[ \t]*$", re.MULTILINE)
-
-
-class PageError(Exception):
-    pass
 
 
 def relative_url(target, page_url):
@@ -31,8 +28,7 @@ def expand_figures(markdown, page_url, where, code_title, sizes):
         name, alt, indent = match["name"], html.escape(match["alt"], quote=True), match["indent"]
         if name not in sizes:
             line = markdown.count("\n", 0, match.start()) + 1
-            raise PageError(f"{where}:{line}: unknown figure '{name}' "
-                            f"(no file snippets/figures/{name}.py)")
+            raise BuildError(f"{where}:{line}", f"unknown figure '{name}' (no file snippets/figures/{name}.py)")
         images = "".join(
             f'<img src="{relative_url(f"figures/{name}.{theme}.svg", page_url)}#only-{theme}" '
             f'alt="{alt}" width="{sizes[name][0]}" height="{sizes[name][1]}" loading="lazy">'

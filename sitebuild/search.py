@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT, glossary
+from .errors import BuildError
 
 DATA = "search-words.yml"
 SPLITTER = Path(__file__).with_name("search_splitter.js")   # WORDS_JSON stands for the word list
@@ -34,10 +35,6 @@ LUNR_KO = "assets/javascripts/lunr/min/lunr.ko.min.js"
 MARK = "/* --- Korean word splitter (sitebuild/search.py) --- */"
 HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
 LAB_ANCHOR = re.compile(r'<a class="anchor-link"')
-
-
-class SearchWordsError(Exception):
-    pass
 
 
 def words(root=ROOT):
@@ -51,9 +48,9 @@ def words(root=ROOT):
     for word, parts in ((data or {}).get("split") or {}).items():
         if not (isinstance(parts, list) and parts and all(isinstance(p, str) and p for p in parts)
                 and "".join(parts) == word):
-            raise SearchWordsError(f"{DATA}: '{word}: {parts}': the parts must be a list that spells the word")
+            raise BuildError(DATA, f"'{word}: {parts}': the parts must be a list that spells the word")
         if not HANGUL_WORD.fullmatch(word):
-            raise SearchWordsError(f"{DATA}: '{word}': only Hangul words of two or more syllables")
+            raise BuildError(DATA, f"'{word}': only Hangul words of two or more syllables")
         known[word] = parts
         for part in parts:
             if HANGUL_WORD.fullmatch(part):
@@ -71,7 +68,7 @@ def add_splitter(site_dir, root=ROOT):
     """Append the splitter to the built site's lunr.ko.min.js (again after a rebuild); its size in bytes."""
     path = site_dir / LUNR_KO
     if not path.exists():
-        raise SearchWordsError(f"{LUNR_KO} is not in the built site: has Material moved its search files?")
+        raise BuildError(LUNR_KO, "is not in the built site: has Material moved its search files?")
     original = path.read_text(encoding="utf-8").split("\n" + MARK, 1)[0]
     code = "\n" + MARK + "\n" + splitter_js(words(root))
     path.write_text(original + code, encoding="utf-8")

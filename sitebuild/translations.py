@@ -25,14 +25,11 @@ from pathlib import Path
 import yaml
 
 from . import ROOT, parity, site
+from .errors import BuildError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 RECORD_LINE = re.compile(r"^translation:.*\n(?:[ \t]+.*\n)*", re.MULTILINE)
 STATES = ("original", "current", "outdated", "unstamped", "missing")
-
-
-class TranslationError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -79,8 +76,8 @@ def record(lang, page, root=ROOT):
     source = site.other_language(lang)
     if (not isinstance(found, dict) or found.get("source") != source
             or not re.fullmatch(r"[0-9a-f]{12}", str(found.get("source_hash", "")))):
-        raise TranslationError(
-            f"docs/{lang}/{page}: bad front matter 'translation: {found}': expected "
+        raise BuildError(
+            f"docs/{lang}/{page}", f"bad front matter 'translation: {found}': expected "
             f"{{source: {source}, source_hash: \"<12 hex digits>\"}}; "
             f"write it with: python -m sitebuild.translations stamp docs/{lang}/{page}")
     return found
@@ -93,8 +90,8 @@ def source_language(page, root=ROOT):
         return present[0]
     translated = [lang for lang in present if record(lang, page, root)]
     if len(translated) > 1:
-        raise TranslationError(f"docs/ko/{page} and docs/en/{page} both say they are translations: "
-                               f"stamp the one that was translated last")
+        raise BuildError("", f"docs/ko/{page} and docs/en/{page} both say they are translations: "
+                             f"stamp the one that was translated last")
     if translated:
         return site.other_language(translated[0])
     return LANGS[0]
@@ -138,7 +135,7 @@ def stamp(path, root=ROOT):
     lang, page = _locate(Path(path).resolve(), root)
     source = site.other_language(lang)
     if not _file(source, page, root).exists():
-        raise TranslationError(f"docs/{source}/{page} does not exist: nothing to translate from")
+        raise BuildError(f"docs/{source}/{page}", "does not exist: nothing to translate from")
     digest = body_hash(_file(source, page, root))
     _write_record(_file(lang, page, root), f'translation: {{source: {source}, source_hash: "{digest}"}}\n')
     flipped = _write_record(_file(source, page, root), "")
@@ -152,7 +149,7 @@ def _locate(path, root):
         folder = _file(lang, "", root).resolve()
         if path.is_relative_to(folder) and path.suffix == ".md" and path.exists():
             return lang, path.relative_to(folder).as_posix()
-    raise TranslationError(f"{path}: not a page (expected an existing docs/<lang>/<page>.md)")
+    raise BuildError(str(path), "not a page (expected an existing docs/<lang>/<page>.md)")
 
 
 def _write_record(path, line):
@@ -209,7 +206,7 @@ def main(argv):
                 print(stamp(path))
         else:
             sys.exit(__doc__.split("\n\n")[-1])
-    except TranslationError as error:
+    except BuildError as error:
         sys.exit(str(error))
 
 

@@ -58,6 +58,20 @@ def test_latex_error_names_the_page_and_line(project):
     assert "docs/ko/index.md:5:" in done.stderr and "nosuchcommand" in done.stderr, done.stderr
 
 
+@pytest.mark.parametrize("text,line", [
+    # the broken formula's text is shown first as code: the error is where it is math
+    ("\nWrite `$\\nosuchcommand{x}$` for it.\n\nMath: $\\nosuchcommand{x}$\n", 7),
+    # two display formulas start with the same line: the error is in the second
+    ("\n$$\n\\begin{aligned}\na &= 1\n\\end{aligned}\n$$\n\n"
+     "$$\n\\begin{aligned}\nb &= \\nosuchcommand{x}\n\\end{aligned}\n$$\n", 12),
+])
+def test_latex_error_names_the_line_of_that_formula(project, text, line):
+    add_to_index(project, text)
+    done = build(project)
+    assert done.returncode != 0
+    assert f"docs/ko/index.md:{line}: " in done.stderr and "nosuchcommand" in done.stderr, done.stderr
+
+
 @pytest.mark.parametrize("link,expected", [("no-such-page.md", "no-such-page.md"),
                                            ("#no-such-anchor", "no such anchor")])
 def test_broken_link_or_anchor_names_the_page_and_line(project, link, expected):

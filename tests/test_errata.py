@@ -6,6 +6,7 @@ import pytest
 
 from conftest import ROOT, write
 from sitebuild import errata
+from sitebuild.errors import BuildError
 
 TEXTS = {"title": "Errata", "intro": "Intro.", "report": "Report.", "empty": "None yet.",
          "columns": ["Corrected", "Page", "Mistake and correction"]}
@@ -29,7 +30,7 @@ def test_the_repository_errata_are_valid():
     ("  - {date: 1 December, page: backprop.md, ko: 가, en: a}\n", "date must be YYYY-MM-DD"),
 ])
 def test_a_wrong_entry_is_named(tmp_path, entry, message):
-    with pytest.raises(errata.ErrataError, match=r"errata\.yml: .*" + message.replace("{", r"\{").replace("}", r"\}")):
+    with pytest.raises(BuildError, match=r"errata\.yml: .*" + message.replace("{", r"\{").replace("}", r"\}")):
         errata.load(project_with(tmp_path, entry))
 
 

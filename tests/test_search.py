@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from sitebuild import search as sitesearch
+from sitebuild.errors import BuildError
 
 PROBES = [
     ("ko", "역전파", "backprop"),
@@ -127,5 +128,5 @@ def test_splitter_is_appended_once(tmp_path):
 @pytest.mark.parametrize("entry", ["역전파: [역, 전]", "역전파: 역전파", "ReLU: [Re, LU]"])
 def test_bad_search_words_entry_fails(tmp_path, entry):
     (tmp_path / sitesearch.DATA).write_text(f"split:\n  {entry}\n", encoding="utf-8")
-    with pytest.raises(sitesearch.SearchWordsError, match=sitesearch.DATA):
+    with pytest.raises(BuildError, match=sitesearch.DATA):
         sitesearch.words(tmp_path)
