@@ -4,8 +4,8 @@ Each chapter's exercises live in `snippets/exercises/<chapter>.py`: checks at th
 blocks (stubs, checks, solutions) as sections of its function `exercises()`. For each
 implement-it exercise these tests show that its check says PASS for the solution, FAIL for
 plausible wrong implementations (the check can fail), and TODO for the stub; and that the page's
-downloadable notebook holds the stubs and checks but no solution, with checks that pass once the
-stubs are replaced by the solutions.
+downloadable notebook holds the stubs and checks but no solution, while the page follows each
+solution with its check and the PASS it prints (tests/test_page_code.py runs them).
 """
 import importlib
 import json
@@ -15,7 +15,6 @@ import textwrap
 import pytest
 
 from conftest import ROOT, page_url
-import pagerun
 from sitebuild import codeblocks
 
 CHAPTERS = ["activations", "backprop", "vanishing-gradients", "optimizers", "adaptive-optimizers",
@@ -303,30 +302,31 @@ def test_code_inside_a_solution_block_is_left_out_of_the_notebook():
     assert kept == ["stub = 1", "figure = 1", "check = 1"]
 
 @pytest.mark.parametrize("chapter", present_chapters())
-def test_notebook_has_stubs_not_solutions_and_its_checks_pass_with_the_solutions(site, chapter, tmp_path):
+def test_notebook_has_stubs_not_solutions_and_the_page_shows_each_check_passing_after_its_solution(site, chapter):
+    """The notebook holds each stub followed by its check, and no solution; on the page, each solution is
+    followed by its check and the PASS line that check prints. tests/test_page_code.py runs the page in
+    a kernel (the notebook's cells, then the page from its first solution on) and compares what every
+    block prints with the page: that is where the checks are shown to pass with the solutions, for both
+    languages, without running each chapter a second time here."""
     # Korean notebook only: the English page has the same code (tests/test_translation_parity.py)
-    notebook = site / page_url("ko", chapter + ".md").replace("index.html", chapter + ".ipynb")
+    page = site / page_url("ko", chapter + ".md")
+    notebook = page.parent / (chapter + ".ipynb")
     code_cells = [c for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
-    for cell in code_cells:   # the snippets/ modules the notebook carries, as Jupyter's %%writefile would
-        source = "".join(cell["source"])
-        if source.startswith("%%writefile "):
-            path, body = source.removeprefix("%%writefile ").split("\n", 1)
-            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / path).write_text(body + "\n", encoding="utf-8")
-    cells = ["".join(c["source"]) for c in code_cells if not "".join(c["source"]).startswith("%%writefile ")]
-    found = sections(chapter)
-    pairs = stubs(chapter)
+    cells = ["".join(c["source"]).strip() for c in code_cells if not "".join(c["source"]).startswith("%%writefile ")]
+    found = {name: body.strip() for name, body in sections(chapter).items()}
     # everything but the imports, the stubs and the checks is shown inside a solution
     solution_only = [name for name in found if name != "imports" and not name.endswith(("_stub", "_check"))]
     for name in solution_only:
-        assert found[name].strip() not in [c.strip() for c in cells], f"{notebook.name}: solution {name} is in it"
-    replace = {found[stub].strip(): found[solution] for stub, solution in pairs}
-    for stub, _ in pairs:
-        assert found[stub].strip() in [c.strip() for c in cells], f"{notebook.name}: stub {stub} is missing"
-    codes = [replace.get(c.strip(), c) for c in cells]
-    result = pagerun.run_blocks(codes, [f"{notebook.name} cell {i}" for i in range(len(codes))], tmp_path)
-    assert result.failed_block is None, result.stderr
-    verdicts = [line for out in result.outputs for line in out.splitlines()
-                if line.split(" ", 1)[0] in ("PASS", "FAIL", "TODO")]
-    assert verdicts and all(v.startswith("PASS ") for v in verdicts), "\n".join(verdicts)
-    assert len(verdicts) == len(pairs), "one check after each stub"
+        assert found[name] not in cells, f"{notebook.name}: solution {name} is in it"
+    steps = codeblocks.python_steps(page.read_text(encoding="utf-8"))
+    for stub, solution in stubs(chapter):
+        check = found[stub[:-len("_stub")] + "_check"]
+        assert found[stub] in cells, f"{notebook.name}: stub {stub} is missing"
+        after = cells[cells.index(found[stub]) + 1:][:1]
+        assert after == [check], f"{notebook.name}: stub {stub} is not followed by its check"
+        at = [i for i, step in enumerate(steps) if step.solution and step.code.strip() == found[solution]]
+        assert at, f"{page.relative_to(site)}: solution {solution} is not shown in a solution block"
+        following = steps[at[0] + 1] if at[0] + 1 < len(steps) else None
+        assert following is not None and following.solution and following.code.strip() == check \
+            and (following.expected_output or "").startswith("PASS "), \
+            f"{page.relative_to(site)}: solution {solution} is not followed by its check and the PASS it prints"

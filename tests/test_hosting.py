@@ -27,6 +27,9 @@ PREFIX = "/nn-learn/"
 REPO = "https://github.com/owner/nn-learn"
 MISSING = ["missing/", "en/missing/", "labs/no/such/page/", "en/labs/no/such/page/", "en/backprop/missing.html"]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# The build names the port of this process's server, so no other process can share it: every test of this
+# module runs in the same pytest-xdist worker (--dist loadgroup, pyproject.toml), which builds the site once.
+pytestmark = pytest.mark.xdist_group("hosted")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -66,7 +69,7 @@ def hosted(tmp_path_factory):
     out = tmp_path_factory.mktemp("hosted")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(out)))
     base = f"http://127.0.0.1:{httpd.server_port}{PREFIX}"
-    with full_build_lock(tmp_path_factory):   # the address names this process's port: one build per process
+    with full_build_lock(tmp_path_factory):   # the address names this process's port (see pytestmark)
         done = subprocess.run([sys.executable, "-m", "sitebuild.build", str(out)], cwd=ROOT, capture_output=True,
                               text=True, env=dict(os.environ, SITE_URL=base, REPO_URL=REPO))
     if done.returncode != 0:
