@@ -13,6 +13,7 @@ Everything here is read from the MkDocs configurations, so that nothing else lis
 - A page's source in a language is docs/<lang>/<page>; a page missing there is built from the other
   language's file (with a notice, sitebuild/translations.py); a generated page has none.
 """
+import copy
 import functools
 import posixpath
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ class Language:
     locale: str    # Open Graph locale ("ko_KR"), extra.locale
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):   # libyaml's parser, when PyYAML has it
     """YAML as MkDocs reads it, but without running anything: !ENV and !!python tags read as None."""
 
 
@@ -42,9 +43,17 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 def read_config(path):
     """A MkDocs config file as a dict, with its INHERIT parent's keys merged in (as MkDocs does)."""
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    path = Path(path)
+    found = path.stat()
+    data = copy.deepcopy(_parsed(path, found.st_mtime_ns, found.st_size))
     parent = data.pop("INHERIT", None)
-    return _merge(read_config(Path(path).parent / parent), data) if parent else data
+    return _merge(read_config(path.parent / parent), data) if parent else data
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path, mtime_ns, size):
+    """The file's YAML, parsed once per version of the file (the hooks and the tests ask many times)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
 
 
 def _merge(base, update):
