@@ -7,6 +7,7 @@ from the search index, so result snippets never show raw TeX.
 """
 import bisect
 import html
+import itertools
 import json
 import re
 import subprocess
@@ -53,7 +54,7 @@ def source_lines(markdown):
     lines = [INLINE_CODE.sub(lambda code: " " * len(code[0]), text.get(number, ""))
              for number in range(1, markdown.count("\n") + 2)]
     source = "\n".join(lines)
-    starts = [0] + [at + 1 for at, char in enumerate(source) if char == "\n"]   # offset of each line
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))   # of each line
     found = [(m.start() + 2, m[0][2:-2], True) for m in DISPLAY_MATH.finditer(source)]
     blanked = DISPLAY_MATH.sub(lambda m: " " * len(m[0]), source)
     found += [(m.start() + 1, m[0][1:-1], False) for m in INLINE_MATH.finditer(blanked)]
