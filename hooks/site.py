@@ -46,10 +46,8 @@ def on_files(files, config):
             files.append(File.generated(config, f"figures/{name}.{palette}.svg",
                                         abs_src_path=str(folder / f"{name}.{lang}.{palette}.svg")))
     files.append(File.generated(config, bundle.ZIP_NAME, content=bundle.zip_bytes()))
-    katex = ROOT / "node_modules" / "katex" / "dist"
-    for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
-        files.append(File.generated(config, f"assets/katex/{path.relative_to(katex).as_posix()}",
-                                    abs_src_path=str(path)))
+    for path in math.ASSETS:
+        files.append(File.generated(config, f"assets/math/{path.name}", abs_src_path=str(path)))
     return files
 
 
