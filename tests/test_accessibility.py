@@ -6,8 +6,8 @@
 - At 375×812 (a phone) the document never scrolls sideways: whatever is wider than the screen (wide
   tables, code, display math) scrolls inside its own box.
 
-Speed: code blocks and KaTeX produce thousands of one-colour spans per page, and axe's colour-contrast
-rule looks at each one (≈10 s a page). Their colours are checked here first, once per distinct
+Speed: code blocks produce thousands of one-colour spans per page, and the MathML formulas thousands of
+elements; axe's colour-contrast rule looks at each one (≈10 s a page). Their colours are checked here first, once per distinct
 (text colour, background) pair, with the WCAG formula; then each block is flattened to its text
 (same colours, same box) before axe runs, which keeps a page at 1–3 s.
 """
@@ -54,16 +54,16 @@ def _open(chromium, base_url, lang, name, **context_options):
     url = urljoin(base_url, page_url(lang, name).removesuffix("index.html"))
     response = tab.goto(url, wait_until="load")
     assert response.status == 200, url
-    tab.evaluate("document.fonts.ready.then(() => true)")     # layout with the real fonts (KaTeX's)
+    tab.evaluate("document.fonts.ready.then(() => true)")     # layout with the real fonts (the math font's)
     # accessibility.js marks the boxes that scroll sideways as tab stops in idle time; wait for its pass
     tab.wait_for_selector("html[data-scroll-boxes=checked]", state="attached", timeout=15000)
     return context, tab, url
 
 
-# Distinct (colour, background) pairs of the text-bearing elements inside code blocks and KaTeX, with
+# Distinct (colour, background) pairs of the text-bearing elements inside code blocks and math, with
 # WCAG contrast (alpha composited over the first opaque background). FLATTEN then makes each block plain text.
 CODE_AND_MATH = ("article pre > code, article .highlight-ipynb pre, article .jp-OutputArea-output pre, "
-                 "article .katex-html")
+                 "article math")
 TOKEN_CONTRAST = """selector => {
   const rgba = c => { const v = c.match(/[\\d.]+/g).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
   const over = (top, under) => top.slice(0, 3).map((x, i) => x * top[3] + under[i] * (1 - top[3])).concat([1]);
@@ -106,10 +106,13 @@ TOKEN_CONTRAST = """selector => {
 
 FLATTEN = """selector => {
   for (const block of document.querySelectorAll(selector)) {
-    if (block.classList.contains("katex-html")) {        // keep the box's size, so scroll boxes around it stay as they were
-      const box = block.getBoundingClientRect();
-      Object.assign(block.style, {display: "inline-block", width: box.width + "px", height: box.height + "px",
-                                  overflow: "hidden", verticalAlign: "top"});
+    if (block.localName === "math") {   // a span of the same size, so scroll boxes around it stay as they were
+      const box = block.getBoundingClientRect(), span = document.createElement("span");
+      Object.assign(span.style, {display: "inline-block", width: box.width + "px", height: box.height + "px",
+                                 overflow: "hidden", verticalAlign: "top"});
+      span.textContent = block.textContent;
+      block.replaceWith(span);
+      continue;
     }
     block.textContent = block.textContent;
   }
@@ -224,8 +227,8 @@ OVERFLOW = """width => {
       const r = a.getBoundingClientRect();
       if (["auto", "scroll"].includes(s.overflowX) && r.right <= width + 0.5) { holder = a; break; }
       if (["hidden", "clip"].includes(s.overflowX) && r.right <= width + 0.5) {
-        // visually hidden for screen readers (KaTeX's MathML), or KaTeX's own clipping of stretchy glyphs
-        if (r.width <= 1 || r.height <= 1 || a.closest(".katex")) { holder = a; break; }
+        // visually hidden (for screen readers only)
+        if (r.width <= 1 || r.height <= 1) { holder = a; break; }
         holder = "clipped"; break;
       }
     }
