@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from sitebuild import (ROOT, bundle, codeblocks, colab, diagnostics, errata, figures, glossary, hosting, labs, math,
-                       pages, parity, search, translations)
+                       mathfont, pages, parity, search, translations)
 
 _state = {}
 _DATA_FILES = {"glossary.md": glossary.DATA, "errata.md": errata.DATA}   # "edit this page" opens these
@@ -108,6 +108,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    mathfont.write(config.site_dir)
     for dest, text in _state["notebooks"].items():
         path = Path(config.site_dir) / dest
         path.parent.mkdir(parents=True, exist_ok=True)

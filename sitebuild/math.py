@@ -20,11 +20,11 @@ ARITHMATEX = re.compile(
     re.DOTALL)
 
 # Served under assets/math/: Temml's stylesheet (its class names: display math, primes, array
-# alignment) with its 10 KB script-letter font, and the OpenType math font the formulas are set in.
-# The @font-face for the math font is in overrides/assets/site.css.
+# alignment) with its 10 KB script-letter font. The OpenType math font the formulas are set in is
+# written there after the build, cut down to the site's formulas (sitebuild/mathfont.py); its
+# @font-face is in overrides/assets/site.css.
 ASSETS = (ROOT / "node_modules" / "temml" / "dist" / "Temml-Local.css",
-          ROOT / "node_modules" / "temml" / "dist" / "Temml.woff2",
-          ROOT / "node_modules" / "@fontsource" / "noto-sans-math" / "files" / "noto-sans-math-latin-400-normal.woff2")
+          ROOT / "node_modules" / "temml" / "dist" / "Temml.woff2")
 
 
 class MathError(Exception):
