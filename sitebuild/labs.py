@@ -2,7 +2,7 @@
 
 Fixes to what nbconvert writes, so that lab pages behave like the other pages:
 - its template loads MathJax with an empty `<script src="">` (which fetches the page itself as a
-  script); the site renders math with KaTeX at build time and loads nothing from elsewhere, so that
+  script); the site renders math as MathML at build time and loads nothing from elsewhere, so that
   block is removed (labs keep their formulas on the chapter pages);
 - its heading ids drop Hangul ("" or "2" for a Korean heading) and mkdocs-jupyter's table of
   contents links to yet other ids ("_1"); both are replaced by the slug the Markdown pages use;

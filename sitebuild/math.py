@@ -1,9 +1,15 @@
-"""Math rendered at build time: the `arithmatex` spans in a page's HTML become KaTeX HTML.
+"""Math rendered at build time: the `arithmatex` spans in a page's HTML become MathML.
 
-One Node.js process (sitebuild/katex_server.mjs) serves the whole build. `source_lines` records,
+Temml writes MathML Core, which browsers lay out themselves with an OpenType math font (Noto Sans
+Math, self-hosted: sitebuild/mathfont.py): no HTML drawing of each formula beside a hidden MathML
+copy, as KaTeX made, and no script. The Korean backprop page went from 17,382 elements and 638 KB of
+HTML with KaTeX to 10,935 and 356 KB. Temml rather than KaTeX's MathML-only output: KaTeX's MathML is
+meant for screen readers, and in Chromium its display math was not centred, \hat was drawn
+stretched and `aligned` lost its alignment; Temml's was as good as KaTeX's HTML.
+One Node.js process (sitebuild/temml_server.mjs) serves the whole build. `source_lines` records,
 as the page's Markdown is read, the line of each formula; a LaTeX error raises BuildError naming the
-Markdown file and that line (the right one when a formula appears twice). Rendered math is excluded
-from the search index, so result snippets never show raw TeX.
+Markdown file and that line (the right one when a formula appears twice). Rendered math is excluded from the search index, so
+result snippets never show raw TeX.
 """
 import bisect
 import html
@@ -21,18 +27,25 @@ ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>',
     re.DOTALL)
 
+# Served under assets/math/: Temml's stylesheet (its class names: display math, primes, array
+# alignment) with its 10 KB script-letter font. The OpenType math font the formulas are set in is
+# written there after the build, cut down to the site's formulas (sitebuild/mathfont.py); its
+# @font-face is in overrides/assets/site.css.
+ASSETS = (ROOT / "node_modules" / "temml" / "dist" / "Temml-Local.css",
+          ROOT / "node_modules" / "temml" / "dist" / "Temml.woff2")
+
 
 @cache
 def _server():
-    if not (ROOT / "node_modules" / "katex").exists():
-        raise BuildError("", "KaTeX is not installed: run `make setup` (npm ci)")
-    return subprocess.Popen(["node", str(ROOT / "sitebuild" / "katex_server.mjs")], cwd=ROOT,
+    if not (ROOT / "node_modules" / "temml").exists():
+        raise BuildError("", "Temml is not installed: run `make setup` (npm ci)")
+    return subprocess.Popen(["node", str(ROOT / "sitebuild" / "temml_server.mjs")], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
 
 
 @cache
 def render(tex, display):
-    """KaTeX HTML for `tex`; raises BuildError with KaTeX's message."""
+    """MathML for `tex`; raises BuildError with Temml's message."""
     server = _server()
     server.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
     server.stdin.flush()

@@ -4,7 +4,7 @@ hooks/site.py makes one `Build` per build and calls one method per MkDocs event:
 
     Build(config)          on_config         the language, hosting, file:line for MkDocs' own messages
     files()                on_files          pages and files to add: untranslated pages, generated pages,
-                                             figures (drawn or cached), the code zip, KaTeX's CSS and fonts
+                                             figures (drawn or cached), the code zip, the math stylesheet
     page_markdown(...)     on_page_markdown  the Markdown read: formula lines recorded, figures expanded,
                                              the get-code note and the translation notice added
     page_html(...)         on_page_content   the HTML made: math rendered, code spans unwrapped, the notebook
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import (ROOT, bundle, codeblocks, colab, diagnostics, errata, figures, glossary, hosting, labs, math,
-               pages, parity, search, site, translations)
+               mathfont, pages, parity, search, site, translations)
 
 DATA_FILES = {"glossary.md": glossary.DATA, "errata.md": errata.DATA}   # "edit this page" opens these
 
@@ -69,9 +69,8 @@ class Build:
                 added.append(AddedFile(f"figures/{name}.{palette}.svg",
                                        path=folder / f"{name}.{self.lang}.{palette}.svg"))
         added.append(AddedFile(bundle.ZIP_NAME, bundle.zip_bytes()))
-        katex = ROOT / "node_modules" / "katex" / "dist"
-        for path in [katex / "katex.min.css", *sorted((katex / "fonts").iterdir())]:
-            added.append(AddedFile(f"assets/katex/{path.relative_to(katex).as_posix()}", path=path))
+        for path in math.ASSETS:
+            added.append(AddedFile(f"assets/math/{path.name}", path=path))
         return added
 
     def _generated_pages(self):
@@ -145,6 +144,7 @@ class Build:
     def finish(self, site_dir):
         """After every page is written to `site_dir`."""
         site_dir = Path(site_dir)
+        mathfont.write(site_dir)
         for dest, text in self.notebooks.items():
             path = site_dir / dest
             path.parent.mkdir(parents=True, exist_ok=True)

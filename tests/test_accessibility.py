@@ -6,8 +6,8 @@
 - At 375×812 (a phone) the document never scrolls sideways: whatever is wider than the screen (wide
   tables, code, display math) scrolls inside its own box.
 
-Speed: code blocks and KaTeX produce thousands of one-colour spans per page, and axe's colour-contrast
-rule looks at each one (≈10 s a page). Their colours are checked here first, once per distinct
+Speed: code blocks produce thousands of one-colour spans per page, and the MathML formulas thousands of
+elements; axe's colour-contrast rule looks at each one (≈10 s a page). Their colours are checked here first, once per distinct
 (text colour, background) pair, with the WCAG formula; then each block is flattened to its text
 (same colours, same box) before axe runs, which keeps a page at 1–3 s.
 """
@@ -44,16 +44,16 @@ def _open(chromium, base_url, lang, name, **context_options):
     url = urljoin(base_url, page_url(lang, name).removesuffix("index.html"))
     response = tab.goto(url, wait_until="load")
     assert response.status == 200, url
-    tab.evaluate("document.fonts.ready.then(() => true)")     # layout with the real fonts (KaTeX's)
+    tab.evaluate("document.fonts.ready.then(() => true)")     # layout with the real fonts (the math font's)
     # accessibility.js marks the boxes that scroll sideways as tab stops in idle time; wait for its pass
     tab.wait_for_selector("html[data-scroll-boxes=checked]", state="attached", timeout=15000)
     return context, tab, url
 
 
-# Distinct (colour, background) pairs of the text-bearing elements inside code blocks and KaTeX, with
+# Distinct (colour, background) pairs of the text-bearing elements inside code blocks and math, with
 # WCAG contrast (alpha composited over the first opaque background). FLATTEN then makes each block plain text.
 CODE_AND_MATH = ("article pre > code, article .highlight-ipynb pre, article .jp-OutputArea-output pre, "
-                 "article .katex-html")
+                 "article math")
 TOKEN_CONTRAST = page_script("token_contrast.js")
 FLATTEN = page_script("flatten_blocks.js")
 AXE_RUN = page_script("axe_run.js")

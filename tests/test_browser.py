@@ -27,10 +27,10 @@ def test_page_in_browser(page, server, lang, name):
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     _assert_theme_images(page, url, "dark")
 
-    # Math is rendered by KaTeX at build time: no raw TeX is left, no math script is shipped.
+    # Math is rendered as MathML at build time: no raw TeX is left, no math script is shipped.
     article = page.locator("article")
     math = page.locator("article .arithmatex")
-    assert page.locator("article .arithmatex .katex").count() == math.count(), f"{url}: unrendered math"
+    assert page.locator("article .arithmatex > math").count() == math.count(), f"{url}: unrendered math"
     assert "\\(" not in article.inner_text() and "\\[" not in article.inner_text()
 
     # Every code block gets its copy button once the reader reaches it (content.lazy in mkdocs.yml):

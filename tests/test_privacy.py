@@ -185,9 +185,9 @@ def test_the_scanner_sees_external_resources():
                         "https://fonts.example/css", "https://img.example/a.png", "https://img.example/b.png",
                         "https://img.example/c.png"], external
     css = """/* url(https://comment.example/) */ a{background:url('data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>')}
-             b{src:url(fonts/KaTeX_Main.woff2) format("woff2")} c{content:"url(https://string.example/)"}"""
+             b{src:url(math/noto-sans-math.woff2) format("woff2")} c{content:"url(https://string.example/)"}"""
     assert list(css_urls(css)) == ["data:image/svg+xml,<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-                                   "fonts/KaTeX_Main.woff2"]
+                                   "math/noto-sans-math.woff2"]
     svg = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
              xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><metadata><rdf:RDF><rdf:Description
              rdf:resource="http://purl.org/dc/dcmitype/StillImage"/></rdf:RDF></metadata>

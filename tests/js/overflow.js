@@ -16,8 +16,8 @@ width => {
       const r = a.getBoundingClientRect();
       if (["auto", "scroll"].includes(s.overflowX) && r.right <= width + 0.5) { holder = a; break; }
       if (["hidden", "clip"].includes(s.overflowX) && r.right <= width + 0.5) {
-        // visually hidden for screen readers (KaTeX's MathML), or KaTeX's own clipping of stretchy glyphs
-        if (r.width <= 1 || r.height <= 1 || a.closest(".katex")) { holder = a; break; }
+        // visually hidden (for screen readers only)
+        if (r.width <= 1 || r.height <= 1) { holder = a; break; }
         holder = "clipped"; break;
       }
     }

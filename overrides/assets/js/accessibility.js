@@ -14,11 +14,11 @@
    be reachable by keyboard (WCAG 2.1.1; axe: scrollable-region-focusable, serious: on a phone, wide
    display math overflows on every chapter): each is a tab stop while, and only while, it
    overflows. Material does this for code blocks when they come into view (content.lazy), not for math,
-   tables or notebook output. Checked after load, after fonts arrive (KaTeX's change widths) and on resize.
+   tables or notebook output. Checked after load, after fonts arrive (the math font changes widths) and on resize.
    <html data-scroll-boxes="checked"> says a pass has finished (tests wait for it). */
 (function () {
   "use strict";
-  var BOXES = "article div.arithmatex, article .katex-display, article pre > code, article .highlight-ipynb, " +
+  var BOXES = "article div.arithmatex, article pre > code, article .highlight-ipynb, " +
               "article .jp-OutputArea-output pre, article .md-typeset__scrollwrap";
   var queued = false;
 
