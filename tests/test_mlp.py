@@ -1,6 +1,5 @@
 """snippets/mlp.py and snippets/gradcheck.py: the whole network's gradient against finite
 differences and PyTorch, the worked example, and training runs that must reach stated accuracies."""
-import time
 
 import numpy as np
 import pytest
@@ -196,13 +195,10 @@ def test_train_is_deterministic_and_records_every_epoch():
 def test_xor_is_learned_perfectly():
     """2-4-2 tanh, Xavier init, seed 0, full batch, SGD η = 0.5, 500 epochs."""
     X, y = xor()
-    start = time.perf_counter()
     model = MLP([2, 4, 2], activation="tanh", init="xavier", seed=0)
     history = train(model, X, y, SGD(0.5), epochs=500, batch_size=4, seed=0)
-    seconds = time.perf_counter() - start
     assert model.accuracy(X, y) == 1.0
     assert history["loss"][-1] < 0.05
-    assert seconds < 2.0
 
 
 def test_spirals_are_learned():

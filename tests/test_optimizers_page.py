@@ -7,7 +7,7 @@ from snippets import adaptive_experiments, practice_experiments
 from snippets import optimizer_experiments as ex
 from snippets.framework_rules import BookNesterov, KerasAdam, KerasMomentum
 from snippets.optimizers import Adam, Momentum, Nesterov
-from snippets.surfaces import SURFACES, valley, valley_grad
+from snippets.surfaces import SURFACES, valley
 
 
 def test_minibatch_noise_falls_like_one_over_sqrt_b():
