@@ -258,8 +258,10 @@ if __name__ == "__main__":
                                       ("classic (1.5, -0.5, 0)", (1.5, -0.5, 0.0), 30),
                                       ("Muon's quintic", (3.4445, -4.7750, 2.0315), 5)]:
         singular, error = newton_schulz_error(G, steps, coefficients)
+        # below 1e-14 the error is float64 rounding, whose last digits differ from CPU to CPU
+        shown = f"= {error:.1e}" if error > 1e-14 else "< 1e-14"
         print(f"{name:23s} {steps:2d} steps: singular values {singular[-1].min():.3f} … "
-              f"{singular[-1].max():.3f}, max |NS − UVᵀ| = {error:.1e}")
+              f"{singular[-1].max():.3f}, max |NS − UVᵀ| {shown}")
     # --8<-- [end:demo_newton_schulz]
 
     # --8<-- [start:demo_lion]
@@ -279,7 +281,8 @@ if __name__ == "__main__":
 
     # --8<-- [start:demo_matrix]
     for name, (lr, losses) in matrix_runs().items():
-        print(f"{name:9s} best lr {lr:<6g} loss after 50, 300 steps: {losses[49]:.4f} {losses[-1]:.4f}")
+        # after about 110 steps Muon's oscillation is chaotic: its loss there differs from CPU to CPU
+        print(f"{name:9s} best lr {lr:<6g} loss after 50, 100 steps: {losses[49]:.4f} {losses[99]:.4f}")
     # --8<-- [end:demo_matrix]
 
     # --8<-- [start:demo_digits]

@@ -40,7 +40,9 @@ def test_schedule_free_beats_constant_lr_adam_and_x_beats_y():
 def test_matrix_problem_claims():
     runs = ex.matrix_runs()
     adam, muon = runs["Adam"][1], runs["Muon"][1]
-    assert muon[-50:].min() > 10 * adam[-1]  # Muon stalls above Adam's final loss
+    # Muon stalls above Adam's final loss (6.7e-4). Its oscillation is chaotic: over six CPU kernel
+    # settings the lowest of its last 50 losses was 0.0064 to 0.0094, hence 5 and not 10 times Adam's
+    assert muon[-50:].min() > 5 * adam[-1]
     assert np.ptp(muon[-50:]) > 0.3 * muon[-50:].mean()  # ... oscillating
     assert runs["Lion"][0] == max(ex.MATRIX_OPTIMIZERS["Lion"][1])  # the largest lr tried won
     lion = runs["Lion"][1]

@@ -59,12 +59,12 @@ def test_the_inputs_of_the_variance_measurement():
 
 def test_the_steps_whose_gradient_norm_is_not_finite():
     found = stated("vanishing-gradients.md", {
-        "en": r"its norm is `inf` at the sixth\s+and seventh, and again at steps (\d+) to (\d+)",
-        "ko": r"여섯째와 일곱째 반복에서, 그리고\s+다시 (\d+)~(\d+)번째 반복에서"})
+        "en": r"its norm is `inf` at\s+steps (\d+) to (\d+)",
+        "ko": r"(\d+)~(\d+)번째 반복에서 노름이"})
     _, norms = exploding_run(None)
     bad = (np.flatnonzero(~np.isfinite(norms)) + 1).tolist()  # counted from 1, as the sentence counts
     for first, last in found.values():
-        assert bad == [6, 7, *range(int(first), int(last) + 1)]
+        assert bad == list(range(int(first), int(last) + 1))
 
 
 # ---- optimizers-in-practice.md ----------------------------------------------------------------

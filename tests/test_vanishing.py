@@ -245,5 +245,5 @@ def test_numbers_quoted_in_the_prose():
         assert round(history["loss"][-1], 3) == loss
         assert accuracy is None or round(history["accuracy"][-1], 3) == accuracy
     history, norms = exploding_run()
-    assert 1e151 < norms[4] < 1e153 and np.sum(~np.isfinite(norms)) == 5 and not np.isfinite(norms[5])
-    assert round(exploding_run(1.0)[0]["accuracy"][-1], 3) == 0.973
+    assert 1e64 < norms[10] < 1e65 and (np.flatnonzero(~np.isfinite(norms)) + 1).tolist() == [12, 13, 14, 15]
+    assert round(exploding_run(1.0)[0]["accuracy"][-1], 3) == 0.977

@@ -36,7 +36,7 @@ def figure(lang, theme):
     left.axhline(1.0, color=colors["grid"], linewidth=2)
     left.set_ylim(1e-2, 1e170)  # fixed: autoscaling near the float64 limit overflows
     left.set_yticks([1, 1e40, 1e80, 1e120, 1e160])
-    left.set_xlim(0, 40)  # the first 40 of 300 iterations
+    left.set_xlim(0, 40)  # the first 40 of 150 iterations
     left.set_xlabel(text["step"])
     left.set_title(text["norms"], fontsize=11)
     left.legend(loc="upper right", fontsize=9)
