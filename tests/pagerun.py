@@ -10,6 +10,7 @@ can be skipped, alone (the tests do so except in CI).
 import importlib.util
 import json
 import os
+import platform
 import re
 import shlex
 import shutil
@@ -46,16 +47,29 @@ class Result:
     stderr: str
 
 
-def reader_env():
-    """The environment of a reader's Python: no PYTHONPATH (so no repository), no display."""
+def reader_env(cpu=None):
+    """The environment of a reader's Python: no PYTHONPATH (so no repository), no display.
+    `cpu` adds variables, such as those of `other_cpu()`."""
     env = dict(os.environ, MPLBACKEND="Agg", KERAS_BACKEND="torch", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0",
-               OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+               OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", **(cpu or {}))
     env.pop("PYTHONPATH", None)
     return env
 
 
-def run_blocks(codes, labels, workdir, timeout=300):
-    env = reader_env()
+def other_cpu():
+    """Variables that make NumPy and OpenBLAS compute as on an older CPU of this machine's family:
+    NumPy's loops without the SIMD extensions chosen at run time (AVX2, AVX-512 …), and OpenBLAS's
+    oldest kernels. Sums and elementary functions then round differently in the last bits, as they
+    do on many readers' machines; a number that changes under these variables is not the same on
+    every CPU."""
+    from numpy._core._multiarray_umath import __cpu_dispatch__  # what np.show_runtime() lists
+    oldest = {"x86_64": "Prescott", "aarch64": "ARMV8"}.get(platform.machine())
+    return {"NPY_DISABLE_CPU_FEATURES": " ".join(__cpu_dispatch__),
+            **({"OPENBLAS_CORETYPE": oldest} if oldest else {})}
+
+
+def run_blocks(codes, labels, workdir, timeout=300, cpu=None):
+    env = reader_env(cpu)
     done = subprocess.run([sys.executable, "-c", _DRIVER], input=json.dumps(list(zip(codes, labels))),
                           cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout)
     pieces = re.split("\x1e-- block \\d+ --\x1e\n", done.stdout)[1:]
@@ -141,11 +155,12 @@ class PageRun:
     skipped: list           # framework blocks not run, with the reason
 
 
-def run_page(page_html, source, workdir, download, skip_missing_frameworks=True):
+def run_page(page_html, source, workdir, download, skip_missing_frameworks=True, cpu=None):
     """Get the code as the page says, then run its blocks in `workdir`.
 
     `source` is the page's Markdown file, `download(href)` the path of a file the page links to.
     With `skip_missing_frameworks`, a framework block whose framework is not installed is not run.
+    `cpu`: environment variables for the blocks' interpreter (`other_cpu()`).
     """
     from sitebuild.codeblocks import python_steps
     steps = python_steps(page_html)
@@ -161,7 +176,7 @@ def run_page(page_html, source, workdir, download, skip_missing_frameworks=True)
     skipped = [f"{label}: needs {', '.join(names)}, which is not installed"
                for label, names in zip(labels, missing) if names]
     run = [i for i, names in enumerate(missing) if not names]
-    result = run_blocks([steps[i].code for i in run], [labels[i] for i in run], workdir)
+    result = run_blocks([steps[i].code for i in run], [labels[i] for i in run], workdir, cpu=cpu)
     for i, output in zip(run, result.outputs):
         printed[i] = output
     if result.failed_block is not None:
