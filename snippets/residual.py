@@ -49,6 +49,6 @@ if __name__ == "__main__":
     n = 5
     block = Residual([Dense(0.5 * rng.standard_normal((n, n)), np.zeros(n)), ReLU()])
     errors = check_layer(block, rng.standard_normal((6, n)))
-    # 'ok' below 1e-7; the errors themselves (about 1e-11) are rounding, other on every CPU
+    # "ok" below 1e-7: the errors themselves (about 1e-11) are rounding, different on every CPU
     print("gradient check:", {name: "ok" if err < 1e-7 else f"{err:.1e}" for name, err in errors.items()})
     # --8<-- [end:demo]
