@@ -8,7 +8,7 @@ hooks/site.py makes one `Build` per build and calls one method per MkDocs event:
     page_markdown(...)     on_page_markdown  the Markdown read: formula lines recorded, figures expanded,
                                              the get-code note and the translation notice added
     page_html(...)         on_page_content   the HTML made: math rendered, code spans unwrapped, the notebook
-                                             made, description and report link set (labs: cleaned instead)
+                                             made, description and report link set (labs: cleaned, code spans unwrapped)
     page_output(...)       on_post_page      the finished page: a lab's stylesheets cut to what it uses
     finish(site_dir)       on_post_build     notebooks written; Korean: search splitter, robots.txt
 
@@ -122,7 +122,7 @@ class Build:
     def _page_content(self, html, page):
         if labs.is_lab(page.file.src_uri):
             page.meta["colab"] = colab.url(self.repo_url, self.where(page))
-            return search.exclude_lab_anchors(labs.clean(html, page.toc))
+            return pages.unwrap_plain_tokens(search.exclude_lab_anchors(labs.clean(html, page.toc)))
         html = math.render_page(html, self.formula_lines.get(page.file.src_uri, {}), self.where(page))
         html = pages.unwrap_plain_tokens(html)
         steps = codeblocks.python_steps(html)
