@@ -153,6 +153,19 @@ class PageRun:
     printed: list           # what each step printed; None for a step that did not run
     problems: list          # getting the code failed, or a block raised (then later blocks did not run)
     skipped: list           # framework blocks not run, with the reason
+    source: Path | None = None   # the page's Markdown file
+
+
+def _relative(source):
+    """'docs/<lang>/<page>.md' of the page's Markdown file `source`."""
+    return Path(*source.parts[len(source.parts) - 1 - source.parts[::-1].index("docs"):]).as_posix()
+
+
+def _labels(steps, source):
+    """'docs/<lang>/<page>.md:<line> (<title>)' of each step."""
+    lines = python_fence_lines(source.read_text(encoding="utf-8"))
+    return [f"{_relative(source)}:{lines[i] if i < len(lines) else '?'} ({step.title or 'inline block'})"
+            for i, step in enumerate(steps)]
 
 
 def run_page(page_html, source, workdir, download, skip_missing_frameworks=True, cpu=None):
@@ -164,14 +177,11 @@ def run_page(page_html, source, workdir, download, skip_missing_frameworks=True,
     """
     from sitebuild.codeblocks import python_steps
     steps = python_steps(page_html)
-    lines = python_fence_lines(source.read_text(encoding="utf-8"))
-    relative = Path(*source.parts[len(source.parts) - 1 - source.parts[::-1].index("docs"):]).as_posix()
-    labels = [f"{relative}:{lines[i] if i < len(lines) else '?'} ({step.title or 'inline block'})"
-              for i, step in enumerate(steps)]
+    labels = _labels(steps, source)
     printed = [None] * len(steps)
-    problems = [f"{relative}: {problem}" for problem in get_code(page_html, download, workdir)]
+    problems = [f"{_relative(source)}: {problem}" for problem in get_code(page_html, download, workdir)]
     if problems:
-        return PageRun(steps, labels, printed, problems, [])
+        return PageRun(steps, labels, printed, problems, [], source)
     missing = [missing_modules(step) if skip_missing_frameworks else [] for step in steps]
     skipped = [f"{label}: needs {', '.join(names)}, which is not installed"
                for label, names in zip(labels, missing) if names]
@@ -183,7 +193,32 @@ def run_page(page_html, source, workdir, download, skip_missing_frameworks=True,
         failed = run[result.failed_block]
         printed[failed:] = [None] * (len(steps) - failed)
         problems.append(f"{labels[failed]} raised:\n{result.stderr}")
-    return PageRun(steps, labels, printed, problems, skipped)
+    return PageRun(steps, labels, printed, problems, skipped, source)
+
+
+def inputs(page_html, download):
+    """What a run of the page depends on: its blocks' code, and the files and commands of its get-code
+    note. Two pages with the same inputs print the same (the run's environment is fixed: reader_env)."""
+    from sitebuild.codeblocks import python_steps
+    parser = _GetCodeParser()
+    parser.feed(page_html)
+    files = tuple(download(href).read_bytes() for href in parser.downloads)
+    return tuple((step.code, step.needs) for step in python_steps(page_html)), tuple(parser.commands), files
+
+
+def seen_from(ran, page_html, source):
+    """The run `ran` of a page, as the page `page_html` (built from `source`) with the same `inputs`
+    would have printed it: that page's blocks, labels and shown output, the same printed output."""
+    from sitebuild.codeblocks import python_steps
+    steps = python_steps(page_html)
+    labels = _labels(steps, source)
+    renamed = list(zip(ran.labels, labels)) + [(_relative(ran.source), _relative(source))]
+
+    def relabel(message):   # each message starts with a label, or with the page's file
+        old, new = next((old, new) for old, new in renamed if message.startswith(old))
+        return new + message[len(old):]
+    return PageRun(steps, labels, ran.printed, [relabel(m) for m in ran.problems],
+                   [relabel(m) for m in ran.skipped], source)
 
 
 @dataclass
@@ -192,27 +227,30 @@ class PageCheck:
     skipped: list = field(default_factory=list)   # framework blocks not run, with the reason
 
 
-def check_page(page_html, source, workdir, shown_figures, download, skip_missing_frameworks=True):
-    """Run the page (`run_page`); compare printed with shown output and drawn with shown figures.
-
-    `shown_figures(name, lang, theme)` gives the path of the figure file the site serves.
-    """
-    ran = run_page(page_html, source, workdir, download, skip_missing_frameworks)
+def compare(ran, workdir=None, shown_figures=None, how="the code prints"):
+    """Problems of a PageRun: its own (a block raised), printed output unlike the shown output, output
+    the page does not show, and, with `workdir`, figures drawn there unlike the site's.
+    `shown_figures(name, lang, theme)` gives the path of the figure file the site serves."""
     if ran.problems:
-        return PageCheck(ran.problems, ran.skipped)
+        return list(ran.problems)
     problems = []
     for label, step, printed in zip(ran.labels, ran.steps, ran.printed):
         if printed is None:
             continue
         if step.expected_output is not None and not same_output(step.expected_output, printed):
-            problems.append(f"{label}: the page shows\n{step.expected_output}\nbut the code prints\n{printed}")
+            problems.append(f"{label}: the page shows\n{step.expected_output}\nbut {how}\n{printed}")
         elif step.expected_output is None and printed.strip():
             problems.append(f"{label} prints output the page does not show "
                             f"(add a ```text block right after it):\n{printed}")
-    relative = ran.labels[0].split(":")[0] if ran.labels else str(source)
-    for drawn in sorted(Path(workdir).glob("*.*.*.svg")):
+    for drawn in sorted(Path(workdir).glob("*.*.*.svg")) if workdir else []:
         name, lang, theme, _ = drawn.name.split(".")
         if drawn.read_bytes() != shown_figures(name, lang, theme).read_bytes():
-            problems.append(f"{relative}: running snippets/figures/{name}.py draws {drawn.name}, "
+            problems.append(f"{_relative(ran.source)}: running snippets/figures/{name}.py draws {drawn.name}, "
                             "which differs from the figure the site shows")
-    return PageCheck(problems, ran.skipped)
+    return problems
+
+
+def check_page(page_html, source, workdir, shown_figures, download, skip_missing_frameworks=True):
+    """Run the page (`run_page`) and `compare`, figures included."""
+    ran = run_page(page_html, source, workdir, download, skip_missing_frameworks)
+    return PageCheck(compare(ran, workdir, shown_figures), ran.skipped)
