@@ -3,7 +3,7 @@ trainable network, XOR, spirals and digits, and what gradient checking costs."""
 import numpy as np
 
 from snippets.datasets import digits, spirals, xor
-from snippets.gradcheck import check_layer, check_model, worked_example
+from snippets.gradcheck import check_layer, check_model, summary, worked_example
 from snippets.layers import Dense, MeanSquaredError, Sigmoid, SoftmaxCrossEntropy
 from snippets.mlp import MLP, train
 from snippets.optimizers import SGD
@@ -122,11 +122,6 @@ def digits_run(epochs=30):
 
 
 # --8<-- [start:gradcheck_helpers]
-def summary(errors, tol=1e-7):
-    """'ok' where the relative error is below tol, otherwise the error itself."""
-    return {name: "ok" if err < tol else f"{err:.2g}" for name, err in errors.items()}
-
-
 def as_dtype(model, dtype):
     """The same network with its parameters stored as `dtype` (float32 to see what rounding does)."""
     layers = [layer for layer in model.layers if hasattr(layer, "params")]  # the Dense layers

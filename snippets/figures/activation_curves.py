@@ -25,20 +25,24 @@ CURVES = {**ACTIVATIONS, "leaky_relu": (lambda x: leaky_relu(x, 0.1),
                                         lambda x: leaky_relu_grad(x, 0.1))}
 
 
+def draw_panel(ax, f, f_grad, title, text, colors):
+    """One panel: the axes through 0, f (solid) and f' (dashed) on [-4, 4], and its title."""
+    x = np.linspace(-4, 4, 801)
+    ax.axhline(0, color=colors["fg"], linewidth=0.6)
+    ax.axvline(0, color=colors["fg"], linewidth=0.6)
+    ax.plot(x, f(x), color=colors["lines"][0], linewidth=2, label=text["f"])
+    ax.plot(x, f_grad(x), color=colors["lines"][1], linewidth=2, linestyle="--", label=text["f_grad"])
+    ax.set_title(title, fontsize=11)
+    ax.set_xticks([-4, -2, 0, 2, 4])
+
+
 def figure(lang, theme):
     text, colors = TEXT[lang], plotstyle.use(theme)
-    x = np.linspace(-4, 4, 801)
     fig = Figure(figsize=(10, 5.2), layout="constrained")
     axes = fig.subplots(2, 4, sharex=True, sharey=True)
     for ax, (name, (f, f_grad)) in zip(axes.flat, CURVES.items()):
-        ax.axhline(0, color=colors["fg"], linewidth=0.6)
-        ax.axvline(0, color=colors["fg"], linewidth=0.6)
-        ax.plot(x, f(x), color=colors["lines"][0], linewidth=2, label=text["f"])
-        ax.plot(x, f_grad(x), color=colors["lines"][1], linewidth=2, linestyle="--",
-                label=text["f_grad"])
-        ax.set_title(text[name], fontsize=11)
+        draw_panel(ax, f, f_grad, text[name], text, colors)
         ax.set_ylim(-1.5, 3)
-        ax.set_xticks([-4, -2, 0, 2, 4])
     for ax in axes[1]:
         ax.set_xlabel(text["x"])
     handles, labels = axes[0, 0].get_legend_handles_labels()

@@ -1,10 +1,10 @@
 """PReLU (at its initial slope 0.25) and SELU: the function (solid) and its derivative (dashed) on
 [-4, 4], drawn as activation_curves draws the other eight."""
-import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import plotstyle
 from snippets.activations import MORE_ACTIVATIONS
+from snippets.figures.activation_curves import draw_panel
 
 TEXT = {
     "ko": {"prelu": "PReLU (처음 기울기 0.25)", "selu": "SELU",
@@ -16,18 +16,11 @@ TEXT = {
 
 def figure(lang, theme):
     text, colors = TEXT[lang], plotstyle.use(theme)
-    x = np.linspace(-4, 4, 801)
     fig = Figure(figsize=(6, 3.2), layout="constrained")
     axes = fig.subplots(1, 2, sharex=True, sharey=True)
     for ax, (name, (f, f_grad)) in zip(axes, MORE_ACTIVATIONS.items()):
-        ax.axhline(0, color=colors["fg"], linewidth=0.6)
-        ax.axvline(0, color=colors["fg"], linewidth=0.6)
-        ax.plot(x, f(x), color=colors["lines"][0], linewidth=2, label=text["f"])
-        ax.plot(x, f_grad(x), color=colors["lines"][1], linewidth=2, linestyle="--",
-                label=text["f_grad"])
-        ax.set_title(text[name], fontsize=11)
+        draw_panel(ax, f, f_grad, text[name], text, colors)
         ax.set_ylim(-2, 4.5)
-        ax.set_xticks([-4, -2, 0, 2, 4])
         ax.set_xlabel(text["x"])
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncols=2)
