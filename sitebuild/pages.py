@@ -48,7 +48,7 @@ def expand_figures(markdown, page_url, where, code_title, sizes):
 
 # Pygments wraps every token of code in a <span>, every name, bracket, comma and operator included. On a
 # phone most of a chapter's time goes to styling and laying out those elements (Lighthouse: "Style & Layout"
-# 2.6 of 3.9 s of main-thread work on the Korean backprop chapter, 10,908 elements, of which 6,992 in code).
+# 2.2-2.7 s of about 3.9 s of main-thread work on the Korean backprop chapter, 10,908 elements, 6,992 in code).
 # Names (n) and spaces (w) are the code's own colour anyway; punctuation (p) and operators (o) lose their
 # lighter grey and take it too. Without those four, that chapter has 6,725 elements and its phone score rose
 # from 81 to 92 (bench/lighthouse.py, median of 3). Keywords, strings, numbers, comments keep their colours.
