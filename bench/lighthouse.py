@@ -13,6 +13,9 @@ Numbers, not assertions (a loaded machine lowers the performance score). With --
 is measured N times and the median of each score is printed, with the range of the performance score:
 on a 2-core machine one run of the same page can differ by 10 points or more from the next. --form
 measures one form factor only.
+The last column is Lighthouse's benchmarkIndex of this machine (median): the phone's CPU is simulated as
+4 times slower than this machine, so a slower machine gives lower phone scores for the same page.
+Lighthouse's docs/throttling.md calls 1500-2000 a high-end desktop, the class that 4x was chosen for.
 """
 import statistics
 import json
@@ -54,17 +57,18 @@ def run(url, desktop, out):
     failing = sorted(f"{c}:{a['id']}" for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
                      if ref["weight"] > 0 and (a := report["audits"][ref["id"]])["score"] is not None
                      and a["score"] < 0.9)
-    return scores, weight, failing
+    return scores, weight, failing, report["environment"]["benchmarkIndex"]
 
 
 def median_run(url, desktop, out, runs):
-    """Median of each score over `runs` runs, the performance range, the weight and the failing audits of all."""
+    """Median of each score over `runs` runs, the performance range, the weight, the failing audits of
+    all and the median benchmarkIndex."""
     results = [run(url, desktop, out) for _ in range(runs)]
     scores = {c: round(statistics.median(r[0][c] for r in results)) for c in CATEGORIES}
     spread = [r[0]["performance"] for r in results]
     weight = statistics.median(r[1] for r in results)
     failing = sorted({f for r in results for f in r[2]})
-    return scores, (min(spread), max(spread)), weight, failing
+    return scores, (min(spread), max(spread)), weight, failing, round(statistics.median(r[3] for r in results))
 
 
 def main(argv):
@@ -84,7 +88,7 @@ def main(argv):
             subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         with serve(site) as base:
-            header = (f"{'page':<36} {'form':<8} {'perf':>4} {'range':>7} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6}"
+            header = (f"{'page':<36} {'form':<8} {'perf':>4} {'range':>7} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6} {'cpu':>5}"
                       f"  below target (median of {runs})")
             print(header)
             print("-" * len(header))
@@ -94,14 +98,14 @@ def main(argv):
                     continue
                 for form in forms:
                     url = base.rstrip("/") + "/" + path
-                    scores, spread, weight, failing = median_run(url, form == "desktop", Path(tmp) / "report.json", runs)
+                    scores, spread, weight, failing, cpu = median_run(url, form == "desktop", Path(tmp) / "report.json", runs)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
                     kb = weight / 1024
                     if kb > 500 and name != "index.md":
                         below.append("weight")
                     print(f"{'/' + path:<36} {form:<8} {scores['performance']:>4} {spread[0]:>3}-{spread[1]:<3} "
                           + " ".join(f"{scores[c]:>4}" for c in CATEGORIES[1:])
-                          + f" {kb:>6.0f}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
+                          + f" {kb:>6.0f} {cpu:>5}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
                                                 if below or failing else "ok"), flush=True)
 
 
