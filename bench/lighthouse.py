@@ -1,5 +1,6 @@
 """Lighthouse scores and page weight:
-`.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN] [--runs N] [--form mobile|desktop]`.
+`.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN] [--runs N] [--form mobile|desktop]
+[--cpu N|auto]`.
 
 Builds the site (or takes SITE_DIR, already built), serves it on 127.0.0.1 with gzip as a static host
 would, and runs Lighthouse 12.2.3 (npm devDependency, node_modules/.bin/lighthouse) with Debian's
@@ -16,6 +17,10 @@ measures one form factor only.
 The last column is Lighthouse's benchmarkIndex of this machine (median): the phone's CPU is simulated as
 4 times slower than this machine, so a slower machine gives lower phone scores for the same page.
 Lighthouse's docs/throttling.md calls 1500-2000 a high-end desktop, the class that 4x was chosen for.
+--cpu N sets that slowdown (Lighthouse's --throttling.cpuSlowdownMultiplier) for the phone; --cpu auto
+first measures the benchmarkIndex (median of 3 runs on the home page) and takes the multiplier that
+Lighthouse's CPU throttling calculator gives for it (calibrated_slowdown below), so that machines of
+different speed simulate the same phone. The multiplier is printed above the table.
 """
 import statistics
 import json
@@ -43,12 +48,26 @@ def pages():
     return site_model.sources()
 
 
-def run(url, desktop, out):
+def calibrated_slowdown(benchmark_index):
+    """The phone's CPU slowdown for a host of this benchmarkIndex, as computed by the calculator that
+    Lighthouse's docs/throttling.md links (github.com/patrickhulce/lighthouse-cpu-throttling-calculator,
+    pages/index.js): piecewise linear through 150 -> 1x, 800 -> 2x, 1300 -> 3x, 1533 -> 4x, 2000 -> 6x."""
+    if benchmark_index < 150:
+        sys.exit(f"benchmarkIndex {benchmark_index:.0f}: this machine is too slow to simulate Lighthouse's phone")
+    for low, high, slowdown in ((150, 800, 1), (800, 1300, 2)):
+        if benchmark_index < high:
+            return slowdown + (benchmark_index - low) / (high - low)
+    return 3 + (benchmark_index - 1300) / 233
+
+
+def run(url, desktop, out, slowdown=None):
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
                "--max-wait-for-load=30000"]
     if desktop:
         command.append("--preset=desktop")
+    elif slowdown:
+        command.append(f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}")
     subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=CHROME), capture_output=True, text=True)
     report = json.loads(Path(out).read_text())
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
@@ -60,10 +79,10 @@ def run(url, desktop, out):
     return scores, weight, failing, report["environment"]["benchmarkIndex"]
 
 
-def median_run(url, desktop, out, runs):
+def median_run(url, desktop, out, runs, slowdown=None):
     """Median of each score over `runs` runs, the performance range, the weight, the failing audits of
     all and the median benchmarkIndex."""
-    results = [run(url, desktop, out) for _ in range(runs)]
+    results = [run(url, desktop, out, slowdown) for _ in range(runs)]
     scores = {c: round(statistics.median(r[0][c] for r in results)) for c in CATEGORIES}
     spread = [r[0]["performance"] for r in results]
     weight = statistics.median(r[1] for r in results)
@@ -77,7 +96,8 @@ def main(argv):
     only = argv[argv.index("--only") + 1] if "--only" in argv else ""
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
     forms = [argv[argv.index("--form") + 1]] if "--form" in argv else ["mobile", "desktop"]
-    options = ("--only", "--runs", "--form")
+    cpu = argv[argv.index("--cpu") + 1] if "--cpu" in argv else None
+    options = ("--only", "--runs", "--form", "--cpu")
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in options)]
     if not LIGHTHOUSE.exists():
         sys.exit("no node_modules/.bin/lighthouse: run `npm ci` (Lighthouse 12.2.3 is a devDependency)")
@@ -88,6 +108,13 @@ def main(argv):
             subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
                            capture_output=True)
         with serve(site) as base:
+            slowdown = float(cpu) if cpu not in (None, "auto") else None
+            if cpu == "auto":
+                index = statistics.median(run(base, False, Path(tmp) / "report.json")[3] for _ in range(3))
+                slowdown = calibrated_slowdown(index)
+                print(f"benchmarkIndex {index:.0f}: phone CPU slowdown {slowdown:.2f}x", flush=True)
+            elif slowdown:
+                print(f"phone CPU slowdown {slowdown:.2f}x", flush=True)
             header = (f"{'page':<36} {'form':<8} {'perf':>4} {'range':>7} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6} {'cpu':>5}"
                       f"  below target (median of {runs})")
             print(header)
@@ -98,14 +125,15 @@ def main(argv):
                     continue
                 for form in forms:
                     url = base.rstrip("/") + "/" + path
-                    scores, spread, weight, failing, cpu = median_run(url, form == "desktop", Path(tmp) / "report.json", runs)
+                    report = Path(tmp) / "report.json"
+                    scores, spread, weight, failing, index = median_run(url, form == "desktop", report, runs, slowdown)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
                     kb = weight / 1024
                     if kb > 500 and name != "index.md":
                         below.append("weight")
                     print(f"{'/' + path:<36} {form:<8} {scores['performance']:>4} {spread[0]:>3}-{spread[1]:<3} "
                           + " ".join(f"{scores[c]:>4}" for c in CATEGORIES[1:])
-                          + f" {kb:>6.0f} {cpu:>5}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
+                          + f" {kb:>6.0f} {index:>5}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
                                                 if below or failing else "ok"), flush=True)
 
 
