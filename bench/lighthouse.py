@@ -1,6 +1,6 @@
 """Lighthouse scores and page weight:
 `.venv/bin/python -m bench.lighthouse [SITE_DIR] [--only PATTERN] [--runs N] [--form mobile|desktop]
-[--cpu N|auto]`.
+[--cpu N|auto] [--method simulate|devtools]`.
 
 Builds the site (or takes SITE_DIR, already built), serves it on 127.0.0.1 with gzip as a static host
 would, and runs Lighthouse 12.2.3 (npm devDependency, node_modules/.bin/lighthouse) with Debian's
@@ -21,6 +21,8 @@ Lighthouse's docs/throttling.md calls 1500-2000 a high-end desktop, the class th
 first measures the benchmarkIndex (median of 3 runs on the home page) and takes the multiplier that
 Lighthouse's CPU throttling calculator gives for it (calibrated_slowdown below), so that machines of
 different speed simulate the same phone. The multiplier is printed above the table.
+--method devtools: Lighthouse slows the CPU and network while the page really loads, instead of
+simulating a slow load from a fast one (its default, "simulate"; docs/throttling.md compares the two).
 """
 import statistics
 import json
@@ -60,10 +62,10 @@ def calibrated_slowdown(benchmark_index):
     return 3 + (benchmark_index - 1300) / 233
 
 
-def run(url, desktop, out, slowdown=None):
+def run(url, desktop, out, slowdown=None, method="simulate"):
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-               "--max-wait-for-load=30000"]
+               "--max-wait-for-load=30000", f"--throttling-method={method}"]
     if desktop:
         command.append("--preset=desktop")
     elif slowdown:
@@ -79,10 +81,10 @@ def run(url, desktop, out, slowdown=None):
     return scores, weight, failing, report["environment"]["benchmarkIndex"]
 
 
-def median_run(url, desktop, out, runs, slowdown=None):
+def median_run(url, desktop, out, runs, slowdown=None, method="simulate"):
     """Median of each score over `runs` runs, the performance range, the weight, the failing audits of
     all and the median benchmarkIndex."""
-    results = [run(url, desktop, out, slowdown) for _ in range(runs)]
+    results = [run(url, desktop, out, slowdown, method) for _ in range(runs)]
     scores = {c: round(statistics.median(r[0][c] for r in results)) for c in CATEGORIES}
     spread = [r[0]["performance"] for r in results]
     weight = statistics.median(r[1] for r in results)
@@ -97,7 +99,8 @@ def main(argv):
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
     forms = [argv[argv.index("--form") + 1]] if "--form" in argv else ["mobile", "desktop"]
     cpu = argv[argv.index("--cpu") + 1] if "--cpu" in argv else None
-    options = ("--only", "--runs", "--form", "--cpu")
+    method = argv[argv.index("--method") + 1] if "--method" in argv else "simulate"
+    options = ("--only", "--runs", "--form", "--cpu", "--method")
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in options)]
     if not LIGHTHOUSE.exists():
         sys.exit("no node_modules/.bin/lighthouse: run `npm ci` (Lighthouse 12.2.3 is a devDependency)")
@@ -110,7 +113,8 @@ def main(argv):
         with serve(site) as base:
             slowdown = float(cpu) if cpu not in (None, "auto") else None
             if cpu == "auto":
-                index = statistics.median(run(base, False, Path(tmp) / "report.json")[3] for _ in range(3))
+                index = statistics.median(run(base, False, Path(tmp) / "report.json", method=method)[3]
+                                          for _ in range(3))
                 slowdown = calibrated_slowdown(index)
                 print(f"benchmarkIndex {index:.0f}: phone CPU slowdown {slowdown:.2f}x", flush=True)
             elif slowdown:
@@ -126,7 +130,8 @@ def main(argv):
                 for form in forms:
                     url = base.rstrip("/") + "/" + path
                     report = Path(tmp) / "report.json"
-                    scores, spread, weight, failing, index = median_run(url, form == "desktop", report, runs, slowdown)
+                    scores, spread, weight, failing, index = median_run(url, form == "desktop", report, runs, slowdown,
+                                                                        method)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
                     kb = weight / 1024
                     if kb > 500 and name != "index.md":
