@@ -27,6 +27,15 @@ def timed_build(site):
     return time.perf_counter() - start
 
 
+def built_site(given, tmp):
+    """The built site at `given` (a path, or None), or one built now into the folder `tmp`."""
+    if given:
+        return Path(given)
+    print("building the site …", file=sys.stderr)
+    timed_build(Path(tmp) / "site")
+    return Path(tmp) / "site"
+
+
 def load_weight(browser, url, scroll):
     """Bytes on the wire for one visit to `url` (search index excluded), optionally scrolled to the end."""
     tab = browser.new_page()

@@ -32,6 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.build_site import built_site
 from bench.static_server import serve
 from sitebuild import site as site_model
 
@@ -105,11 +106,7 @@ def main(argv):
     if not LIGHTHOUSE.exists():
         sys.exit("no node_modules/.bin/lighthouse: run `npm ci` (Lighthouse 12.2.3 is a devDependency)")
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(positional[0]) if positional else Path(tmp) / "site"
-        if not positional:
-            print("building the site …", file=sys.stderr)
-            subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
-                           capture_output=True)
+        site = built_site(positional[0] if positional else None, tmp)
         with serve(site) as base:
             slowdown = float(cpu) if cpu not in (None, "auto") else None
             if cpu == "auto":

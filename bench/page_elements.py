@@ -9,15 +9,14 @@ load, and those inside closed <details>. --sections PATTERN also prints the arti
 section of the pages whose address contains PATTERN: where a page could be split.
 Builds the site first unless SITE_DIR (already built) is given.
 """
-import subprocess
 import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bench.build_site import built_site
 from sitebuild import site as site_model
 
-ROOT = Path(__file__).resolve().parent.parent
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -60,8 +59,9 @@ class ElementCounter(HTMLParser):
             self.section, self.heading = self.heading.replace("¶", "").strip(), None
         if tag == "article":
             self.in_article = False
-        while self.open_tags and self.open_tags.pop()[0] != tag:
-            pass
+        if any(open_tag == tag for open_tag, _ in self.open_tags):   # a stray end tag closes nothing
+            while self.open_tags.pop()[0] != tag:
+                pass
 
 
 def count(html_file):
@@ -76,11 +76,7 @@ def main(argv):
     pattern = argv[argv.index("--sections") + 1] if "--sections" in argv else None
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--sections")]
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(positional[0]) if positional else Path(tmp) / "site"
-        if not positional:
-            print("building the site …", file=sys.stderr)
-            subprocess.run([sys.executable, "-m", "sitebuild.build", str(site)], cwd=ROOT, check=True,
-                           capture_output=True)
+        site = built_site(positional[0] if positional else None, tmp)
         print(f"{'page':<36} {'all':>6} {'styled at load':>15} {'in closed details':>18}")
         for lang, name in site_model.sources():
             path = "/" + site_model.url(name, lang)
