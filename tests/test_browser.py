@@ -3,7 +3,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import page_script, page_sources, page_url
+from conftest import CHROMIUM, FLAGS, page_script, page_sources, page_url
 
 PAGES = page_sources()
 
@@ -97,3 +97,25 @@ def test_hangul_is_drawn_as_hangul(page, server):
     assert drawn_as_hangul, (
         "Chromium draws Hangul as boxes: this machine has no font with Hangul (`fc-list :lang=ko` lists none). "
         "`make test` installs Debian's fonts-noto-cjk; run `apt-get install fonts-noto-cjk` as root.")
+
+
+CENTRED_X = "document.querySelector('.md-header .md-grid').getBoundingClientRect().x"
+
+
+def test_the_page_keeps_its_width_when_its_scrollbar_appears(browser, server):
+    """A page is painted before all of it has arrived: shorter than the window at first, then taller. Where a
+    scrollbar takes room (Windows and Linux desktops), it appears then, and if the page keeps no room for it,
+    everything centred moves sideways (Lighthouse measured this layout shift on the labs). The header's
+    centred column must stay where it is whether the page is short or long. Playwright hides scrollbars in
+    headless Chromium; this browser shows them, as such a desktop does."""
+    shown = browser.browser_type.launch(executable_path=CHROMIUM, args=FLAGS,
+                                        ignore_default_args=["--hide-scrollbars"])
+    tab = shown.new_page(viewport={"width": 1350, "height": 940})
+    tab.goto(server, wait_until="load")
+    long_x = tab.evaluate(f"document.body.style.minHeight = '300vh', {CENTRED_X}")
+    short_x = tab.evaluate("document.body.style.minHeight = '0', "
+                           f"document.querySelector('.md-container').style.display = 'none', {CENTRED_X}")
+    shown.close()
+    assert long_x == short_x, (
+        f"the header's column starts at x = {short_x} while the page is short and at {long_x} once it scrolls: "
+        "keep room for the scrollbar (html {{ scrollbar-gutter: stable }} in overrides/assets/site.css)")
