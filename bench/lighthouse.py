@@ -24,8 +24,9 @@ different speed simulate the same phone. The multiplier is printed above the tab
 --method devtools: Lighthouse slows the CPU and network while the page really loads, instead of
 simulating a slow load from a fast one (its default, "simulate"; docs/throttling.md compares the two).
 """
-import statistics
+import argparse
 import json
+import statistics
 import os
 import subprocess
 import sys
@@ -94,19 +95,20 @@ def median_run(url, desktop, out, runs, slowdown=None, method="simulate"):
 
 
 def main(argv):
-    if {"-h", "--help"} & set(argv):
-        sys.exit(__doc__)
-    only = argv[argv.index("--only") + 1] if "--only" in argv else ""
-    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
-    forms = [argv[argv.index("--form") + 1]] if "--form" in argv else ["mobile", "desktop"]
-    cpu = argv[argv.index("--cpu") + 1] if "--cpu" in argv else None
-    method = argv[argv.index("--method") + 1] if "--method" in argv else "simulate"
-    options = ("--only", "--runs", "--form", "--cpu", "--method")
-    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in options)]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", nargs="?", help="the built site (built now if not given)")
+    parser.add_argument("--only", default="", help="only pages whose address contains this")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--form", choices=("mobile", "desktop"))
+    parser.add_argument("--cpu", help="the phone's CPU slowdown: a number, or auto")
+    parser.add_argument("--method", choices=("simulate", "devtools"), default="simulate")
+    args = parser.parse_args(argv)
+    only, runs, cpu, method = args.only, args.runs, args.cpu, args.method
+    forms = [args.form] if args.form else ["mobile", "desktop"]
     if not LIGHTHOUSE.exists():
         sys.exit("no node_modules/.bin/lighthouse: run `npm ci` (Lighthouse 12.2.3 is a devDependency)")
     with tempfile.TemporaryDirectory() as tmp:
-        site = built_site(positional[0] if positional else None, tmp)
+        site = built_site(args.site, tmp)
         with serve(site) as base:
             slowdown = float(cpu) if cpu not in (None, "auto") else None
             if cpu == "auto":

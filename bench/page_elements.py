@@ -9,6 +9,7 @@ load, and those inside closed <details>. --sections PATTERN also prints the arti
 section of the pages whose address contains PATTERN: where a page could be split.
 Builds the site first unless SITE_DIR (already built) is given.
 """
+import argparse
 import sys
 import tempfile
 from html.parser import HTMLParser
@@ -71,12 +72,13 @@ def count(html_file):
 
 
 def main(argv):
-    if {"-h", "--help"} & set(argv):
-        sys.exit(__doc__)
-    pattern = argv[argv.index("--sections") + 1] if "--sections" in argv else None
-    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--sections")]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", nargs="?", help="the built site (built now if not given)")
+    parser.add_argument("--sections", metavar="PATTERN", help="per h2 section, for pages whose address contains this")
+    args = parser.parse_args(argv)
+    pattern = args.sections
     with tempfile.TemporaryDirectory() as tmp:
-        site = built_site(positional[0] if positional else None, tmp)
+        site = built_site(args.site, tmp)
         print(f"{'page':<36} {'all':>6} {'styled at load':>15} {'in closed details':>18}")
         for lang, name in site_model.sources():
             path = "/" + site_model.url(name, lang)

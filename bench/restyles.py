@@ -10,6 +10,7 @@ full passes are most of a phone's load (bench/lighthouse.py scores it), and thei
 number of elements (bench/page_elements.py counts them).
 Numbers, not assertions. Builds the site first unless SITE_DIR (already built) is given.
 """
+import argparse
 import sys
 import tempfile
 
@@ -86,14 +87,15 @@ def _cause(events):
 
 
 def main(argv):
-    if {"-h", "--help"} & set(argv):
-        sys.exit(__doc__)
-    only = argv[argv.index("--only") + 1] if "--only" in argv else ""
-    cpu = float(argv[argv.index("--cpu") + 1]) if "--cpu" in argv else 3.0
-    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in ("--only", "--cpu"))]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", nargs="?", help="the built site (built now if not given)")
+    parser.add_argument("--only", default="", help="only pages whose address contains this")
+    parser.add_argument("--cpu", type=float, default=3.0, help="CPU slowdown")
+    args = parser.parse_args(argv)
+    only, cpu = args.only, args.cpu
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        site = built_site(positional[0] if positional else None, tmp)
+        site = built_site(args.site, tmp)
         browser = playwright.chromium.launch(executable_path=CHROME, args=["--no-sandbox"])
         with serve(site) as base:
             for lang, name in pages():

@@ -110,12 +110,14 @@ def test_the_page_keeps_its_width_when_its_scrollbar_appears(browser, server):
     headless Chromium; this browser shows them, as such a desktop does."""
     shown = browser.browser_type.launch(executable_path=CHROMIUM, args=FLAGS,
                                         ignore_default_args=["--hide-scrollbars"])
-    tab = shown.new_page(viewport={"width": 1350, "height": 940})
-    tab.goto(server, wait_until="load")
-    long_x = tab.evaluate(f"document.body.style.minHeight = '300vh', {CENTRED_X}")
-    short_x = tab.evaluate("document.body.style.minHeight = '0', "
-                           f"document.querySelector('.md-container').style.display = 'none', {CENTRED_X}")
-    shown.close()
+    try:
+        tab = shown.new_page(viewport={"width": 1350, "height": 940})
+        tab.goto(server, wait_until="load")
+        long_x = tab.evaluate(f"document.body.style.minHeight = '300vh', {CENTRED_X}")
+        short_x = tab.evaluate("document.body.style.minHeight = '0', "
+                               f"document.querySelector('.md-container').style.display = 'none', {CENTRED_X}")
+    finally:
+        shown.close()
     assert long_x == short_x, (
         f"the header's column starts at x = {short_x} while the page is short and at {long_x} once it scrolls: "
-        "keep room for the scrollbar (html {{ scrollbar-gutter: stable }} in overrides/assets/site.css)")
+        "keep room for the scrollbar (html { scrollbar-gutter: stable } in overrides/assets/site.css)")
