@@ -70,10 +70,8 @@ def robots_txt(site_url):
 
 class _FirstParagraph(HTMLParser):
     """The text of the first <p> that is not inside a notice, a figure, a table or a code block.
-
-    Of rendered math it keeps what MathML reads (z=w⊤x+b), not the TeX source in its annotation.
-    """
-    SKIPPED_TAGS = {"details", "figure", "table", "pre", "nav", "aside", "annotation", "script", "style"}
+    Of rendered math it keeps what MathML reads (z=w⊤x+b)."""
+    SKIPPED_TAGS = {"details", "figure", "table", "pre", "nav", "aside", "script", "style"}
     SKIPPED_CLASSES = re.compile(r"\b(admonition|headerlink|md-source-file)\b")
 
     def __init__(self):

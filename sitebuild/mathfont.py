@@ -2,7 +2,7 @@
 
 Noto Sans Math (npm: @fontsource/noto-sans-math) is 270 KB as WOFF2; on a phone's slow connection that
 was the heaviest file of a chapter (Lighthouse: 399 KB loaded on the backprop page instead of 218 KB with
-KaTeX). The characters inside the built pages' <math> elements (not their TeX annotations), each letter
+KaTeX). The characters inside the built pages' <math> elements, each letter
 (Latin, Greek, ∂, ∇) also in its mathematical italic form (a one-letter <mi> is drawn as U+1D44E… 𝑎…), and
 printable ASCII are kept; fontTools keeps with them the MATH table's glyph variants and parts (big
 operators, stretchy brackets, radicals) and the script-size alternates. About 400 glyphs, 23 KB as WOFF.
@@ -24,7 +24,6 @@ SOURCE = ROOT / "node_modules" / "@fontsource" / "noto-sans-math" / "files" / "n
 TARGET = Path("assets") / "math" / "noto-sans-math.woff"   # named in overrides/assets/site.css
 CACHE = ROOT / ".cache" / "mathfont"
 MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
-ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -32,7 +31,7 @@ def characters(page_html):
     """The characters drawn by the page's MathML."""
     found = set()
     for math in MATH.findall(page_html):
-        found |= set(html.unescape(TAG.sub("", ANNOTATION.sub("", math))))
+        found |= set(html.unescape(TAG.sub("", math)))
     return found
 
 
