@@ -196,6 +196,23 @@ def run_page(page_html, source, workdir, download, skip_missing_frameworks=True,
     return PageRun(steps, labels, printed, problems, skipped, source)
 
 
+
+def from_notebook(page_html, source, book):
+    """The run of a page as its executed notebook `book` (codeblocks.notebook) shows it, up to the
+    page's first solution: the notebook leaves solutions out, so from there on its cells run on other
+    state than the page's blocks (a stub instead of its solution) and print other things (FAIL, not PASS).
+    A step before that whose cell was left out (a missing framework) counts as not run."""
+    from sitebuild.codeblocks import python_steps
+    steps = python_steps(page_html)
+    first_solution = next((i for i, step in enumerate(steps) if step.solution), len(steps))
+    cells = [cell for cell in book.cells if cell.cell_type == "code" and cell.metadata.get("kind") != "module"]
+    printed = [None] * len(steps)
+    for i, step in enumerate(steps[:first_solution]):   # cells are the steps in page order, some left out
+        if cells and cells[0].source == step.code.rstrip("\n"):
+            printed[i] = "".join(out.text for out in cells.pop(0).outputs
+                                 if out.output_type == "stream" and out.name == "stdout")
+    return PageRun(steps, _labels(steps, source), printed, [], [], source)
+
 def inputs(page_html, download):
     """What a run of the page depends on: its blocks' code, and the files and commands of its get-code
     note. Two pages with the same inputs print the same (the run's environment is fixed: reader_env)."""

@@ -304,10 +304,10 @@ def test_code_inside_a_solution_block_is_left_out_of_the_notebook():
 @pytest.mark.parametrize("chapter", present_chapters())
 def test_notebook_has_stubs_not_solutions_and_the_page_shows_each_check_passing_after_its_solution(site, chapter):
     """The notebook holds each stub followed by its check, and no solution; on the page, each solution is
-    followed by its check and the PASS line that check prints. tests/test_page_code.py runs the page in
-    a kernel (the notebook's cells, then the page from its first solution on) and compares what every
-    block prints with the page: that is where the checks are shown to pass with the solutions, for both
-    languages, without running each chapter a second time here."""
+    followed by its check and the PASS line that check prints. tests/test_page_code.py runs every block
+    of the page, solutions included, and compares what each prints with the page: that is where the
+    checks are shown to pass with the solutions, for both languages, without running each chapter a
+    second time here (tests/test_notebooks.py runs the notebook, stubs and all)."""
     # Korean notebook only: the English page has the same code (tests/test_translation_parity.py)
     page = site / page_url("ko", chapter + ".md")
     notebook = page.parent / (chapter + ".ipynb")

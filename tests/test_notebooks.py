@@ -3,8 +3,10 @@
 Each one is executed by nbclient, as Jupyter would, in an empty temporary folder outside the
 repository with PYTHONPATH unset: the page notebooks write the snippets/ modules they import
 themselves (sitebuild/codeblocks.py), the labs need nothing. Figures drawn by a page notebook
-must be the site's figures, byte for byte. A framework cell whose framework is missing is left out,
-with a warning (never in CI, where it must run).
+must be the site's figures, byte for byte, and each cell must print what the page shows under its
+block, up to the page's first exercise solution (pagerun.from_notebook). That is the run of each
+page's code on this CPU: tests/test_page_code.py runs the page's blocks on another CPU's kernels.
+A framework cell whose framework is missing is left out, with a warning (never in CI, where it must run).
 """
 import importlib.util
 import os
@@ -15,7 +17,7 @@ import nbclient
 import nbformat
 import pytest
 
-from conftest import IN_CI, LANGS, ROOT, build, write
+from conftest import IN_CI, LANGS, ROOT, build, markdown_of, page_sources, write
 import pagerun
 from sitebuild import colab
 
@@ -39,19 +41,26 @@ def _code_cells(book):
 @pytest.mark.parametrize("path", downloadable_notebooks())
 def test_notebook_runs_in_an_empty_folder(site, path, tmp_path):
     """Each language's notebook; one whose code cells are those of the other language's runs once
-    (the two differ in their prose only: one source of code)."""
-    ran = []
+    (the two differ in their prose only: one source of code), and what it printed is compared with
+    the output each language's page shows."""
+    ran, problems = [], []   # ran: (code cells, the notebook run with them)
     for lang in LANGS:
         built = site / ("" if lang == LANGS[0] else lang) / path
         if not built.exists():
             continue
         book = nbformat.read(built, as_version=4)
-        if _code_cells(book) in ran:
-            continue
-        ran.append(_code_cells(book))
-        _run_in_empty_folder(site, lang, path, built, book, tmp_path / lang)
+        executed = next((run for cells, run in ran if cells == _code_cells(book)), None)
+        if executed is None:
+            ran.append((_code_cells(book), book))
+            executed = _run_in_empty_folder(site, lang, path, built, book, tmp_path / lang)
+        page = path.rsplit("/", 1)[0] + ".md"
+        if (lang, page) in page_sources():   # a chapter's notebook, not a lab
+            page_html = (built.parent / "index.html").read_text(encoding="utf-8")
+            problems += pagerun.compare(pagerun.from_notebook(page_html, markdown_of(lang, page), executed),
+                                        how="in Jupyter its notebook cell prints")
     if not ran:
         pytest.skip("this page offers no notebook (no Python blocks)")
+    assert not problems, "\n\n".join(problems)
 
 
 def _run_in_empty_folder(site, lang, path, built, book, folder):
@@ -73,6 +82,7 @@ def _run_in_empty_folder(site, lang, path, built, book, folder):
         name, fig_lang, theme, _ = drawn.name.split(".")
         shown = site / ("" if fig_lang == LANGS[0] else fig_lang) / "figures" / f"{name}.{theme}.svg"
         assert drawn.read_bytes() == shown.read_bytes(), f"{lang}: {path} draws {drawn.name} unlike the site's figure"
+    return book
 
 
 def test_page_notebooks_are_committed_where_colab_opens_them(site):

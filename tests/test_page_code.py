@@ -4,6 +4,8 @@ The blocks run as a reader who has only the site runs them: in an empty folder o
 repository, without PYTHONPATH, after doing what the page's get-code note says (download
 snippets.zip, run the command shown). A framework block whose framework is missing is skipped alone
 (its page's other blocks still run and are checked) with a warning; in CI (CI=true) it must run.
+They run with the numerical kernels of another CPU than this one (pagerun.other_cpu); on this CPU
+they run as the page's notebook (tests/test_notebooks.py), which checks the same printed output.
 
 Both languages show the same code (one source, sitebuild/parity.py): a page whose code, downloads
 and commands are the same in both (pagerun.inputs) runs once, and what it printed is compared with
@@ -33,21 +35,20 @@ def _pages(site, name):
     return found
 
 
-def _run_each_once(site, name, tmp_path, cpu=None):
-    """[(lang, PageRun, folder it ran in or None)] for each language's page: run, or seen from the run
-    of the other language's page when both have the same inputs (then no folder: its figures are the
-    first run's)."""
+def _run_each_once(site, name, tmp_path, cpu):
+    """[PageRun] of each language's page: run with the CPU variables `cpu`, or seen from the run of
+    the other language's page when both have the same inputs."""
     runs, found = {}, []
     for lang, page_html, download in _pages(site, name):
         key = pagerun.inputs(page_html, download)
         if key in runs:
-            found.append((lang, pagerun.seen_from(runs[key], page_html, markdown_of(lang, name)), None))
+            found.append(pagerun.seen_from(runs[key], page_html, markdown_of(lang, name)))
             continue
         folder = tmp_path / lang
         folder.mkdir()
         runs[key] = pagerun.run_page(page_html, markdown_of(lang, name), folder, download,
                                      skip_missing_frameworks=not IN_CI, cpu=cpu)
-        found.append((lang, runs[key], folder))
+        found.append(runs[key])
     if not found:
         pytest.skip("no Python blocks on this page")
     return found
@@ -55,26 +56,18 @@ def _run_each_once(site, name, tmp_path, cpu=None):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_page_blocks_run_and_print_what_is_shown(site, name, tmp_path):
-    def shown_figure(figure, fig_lang, theme):
-        return site / ("" if fig_lang == LANGS[0] else fig_lang) / "figures" / f"{figure}.{theme}.svg"
-
+    """The page's blocks run as a reader copies them, and print what the page shows, on another CPU:
+    with NumPy's SIMD loops and OpenBLAS's kernels of an older CPU (pagerun.other_cpu). What a page
+    prints must not hang on a CPU's last bits: a chaotic run (a long training at a large learning
+    rate, say) fails here and would print other numbers on a reader's machine.
+    The same code also runs on this CPU, in Jupyter, as the page's notebook (tests/test_notebooks.py):
+    that run checks what it prints against the page and draws the site's figures byte for byte. Here
+    figures are not compared: their last digits may differ on another CPU, what they show does not."""
+    cpu = pagerun.other_cpu()
     problems, skipped = [], []
-    for lang, ran, folder in _run_each_once(site, name, tmp_path):
-        problems += pagerun.compare(ran, folder, shown_figure)
+    for ran in _run_each_once(site, name, tmp_path, cpu):
+        problems += pagerun.compare(ran, how=f"with {cpu} the code prints")
         skipped += ran.skipped
     assert not problems, "\n\n".join(problems)
     for reason in skipped:
         warnings.warn(f"not run: {reason}", stacklevel=1)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_page_prints_the_same_on_another_cpu(site, name, tmp_path):
-    """What a page prints does not hang on this CPU's last bits: with NumPy's SIMD loops and
-    OpenBLAS's kernels of an older CPU (pagerun.other_cpu) its blocks print exactly what it shows.
-    A chaotic run (a long training at a large learning rate, say) fails here and would print other
-    numbers on a reader's machine. Figures are not compared: their last digits may differ, what
-    they show does not."""
-    cpu = pagerun.other_cpu()
-    problems = [problem for _, ran, _ in _run_each_once(site, name, tmp_path, cpu)
-                for problem in pagerun.compare(ran, how=f"with {cpu} the code prints")]
-    assert not problems, "\n\n".join(problems)
