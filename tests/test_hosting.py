@@ -265,7 +265,9 @@ def test_the_language_switch_lands_on_the_counterpart_and_nothing_fails(hosted, 
         for lang, name in PAGES:
             other = site_model.other_language(lang)
             url = public_url(base, lang, name)
-            tab.goto(url, wait_until="networkidle")
+            # "load", not "networkidle": every page is also reached from its counterpart's switch, and
+            # waited for to its last request (the search index, its worker) there.
+            tab.goto(url, wait_until="load")
             tab.locator(".md-header__option .md-select").hover()
             tab.locator(f"a.md-select__link[hreflang={other}]").click()
             tab.wait_for_load_state("networkidle")
