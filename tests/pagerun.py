@@ -196,7 +196,6 @@ def run_page(page_html, source, workdir, download, skip_missing_frameworks=True,
     return PageRun(steps, labels, printed, problems, skipped, source)
 
 
-
 def from_notebook(page_html, source, book):
     """The run of a page as its executed notebook `book` (codeblocks.notebook) shows it, up to the
     page's first solution: the notebook leaves solutions out, so from there on its cells run on other
@@ -212,6 +211,7 @@ def from_notebook(page_html, source, book):
             printed[i] = "".join(out.text for out in cells.pop(0).outputs
                                  if out.output_type == "stream" and out.name == "stdout")
     return PageRun(steps, _labels(steps, source), printed, [], [], source)
+
 
 def inputs(page_html, download):
     """What a run of the page depends on: its blocks' code, and the files and commands of its get-code
