@@ -26,8 +26,8 @@ simulating a slow load from a fast one (its default, "simulate"; docs/throttling
 """
 import argparse
 import json
-import statistics
 import os
+import statistics
 import subprocess
 import sys
 import tempfile

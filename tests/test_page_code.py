@@ -5,7 +5,8 @@ repository, without PYTHONPATH, after doing what the page's get-code note says (
 snippets.zip, run the command shown). A framework block whose framework is missing is skipped alone
 (its page's other blocks still run and are checked) with a warning; in CI (CI=true) it must run.
 They run with the numerical kernels of another CPU than this one (pagerun.other_cpu); on this CPU
-they run as the page's notebook (tests/test_notebooks.py), which checks the same printed output.
+they run as the page's notebook (tests/test_notebooks.py), which checks their printed output up to the
+page's first exercise solution (the notebook has the stubs, not the solutions).
 
 Both languages show the same code (one source, sitebuild/parity.py): a page whose code, downloads
 and commands are the same in both (pagerun.inputs) runs once, and what it printed is compared with
@@ -61,8 +62,9 @@ def test_page_blocks_run_and_print_what_is_shown(site, name, tmp_path):
     prints must not hang on a CPU's last bits: a chaotic run (a long training at a large learning
     rate, say) fails here and would print other numbers on a reader's machine.
     The same code also runs on this CPU, in Jupyter, as the page's notebook (tests/test_notebooks.py):
-    that run checks what it prints against the page and draws the site's figures byte for byte. Here
-    figures are not compared: their last digits may differ on another CPU, what they show does not."""
+    that run checks what it prints against the page up to the first solution, and draws the site's
+    figures byte for byte. Here figures are not compared: their last digits may differ on another
+    CPU, what they show does not."""
     cpu = pagerun.other_cpu()
     problems, skipped = [], []
     for ran in _run_each_once(site, name, tmp_path, cpu):
