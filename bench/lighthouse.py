@@ -21,6 +21,12 @@ Lighthouse's docs/throttling.md calls 1500-2000 a high-end desktop, the class th
 first measures the benchmarkIndex (median of 3 runs on the home page) and takes the multiplier that
 Lighthouse's CPU throttling calculator gives for it (calibrated_slowdown below), so that machines of
 different speed simulate the same phone. The multiplier is printed above the table.
+Two columns tell how the page was first painted: "early" counts the runs in which Chromium painted it
+while it was still parsing it (observed first contentful paint before DOMContentLoaded), and "perf early"
+is the median performance of those runs. In the other runs Chromium painted nothing until the whole page
+was parsed and Material's script had started; Lighthouse's simulation then puts all that work before the
+first paint and the largest one. Which of the two happens changes from run to run of the same page and
+build (a long chapter scores 10-20 points less in the late runs), so read the two columns together.
 --method devtools: Lighthouse slows the CPU and network while the page really loads, instead of
 simulating a slow load from a fast one (its default, "simulate"; docs/throttling.md compares the two).
 """
@@ -80,18 +86,22 @@ def run(url, desktop, out, slowdown=None, method="simulate"):
     failing = sorted(f"{c}:{a['id']}" for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
                      if ref["weight"] > 0 and (a := report["audits"][ref["id"]])["score"] is not None
                      and a["score"] < 0.9)
-    return scores, weight, failing, report["environment"]["benchmarkIndex"]
+    observed = report["audits"]["metrics"]["details"]["items"][0]
+    early = observed["observedFirstContentfulPaint"] < observed["observedDomContentLoaded"]
+    return scores, weight, failing, report["environment"]["benchmarkIndex"], early
 
 
 def median_run(url, desktop, out, runs, slowdown=None, method="simulate"):
     """Median of each score over `runs` runs, the performance range, the weight, the failing audits of
-    all and the median benchmarkIndex."""
+    all, the median benchmarkIndex, and the performance of the runs painted early (see above)."""
     results = [run(url, desktop, out, slowdown, method) for _ in range(runs)]
     scores = {c: round(statistics.median(r[0][c] for r in results)) for c in CATEGORIES}
     spread = [r[0]["performance"] for r in results]
     weight = statistics.median(r[1] for r in results)
     failing = sorted({f for r in results for f in r[2]})
-    return scores, (min(spread), max(spread)), weight, failing, round(statistics.median(r[3] for r in results))
+    early = [r[0]["performance"] for r in results if r[4]]
+    return (scores, (min(spread), max(spread)), weight, failing, round(statistics.median(r[3] for r in results)),
+            early)
 
 
 def main(argv):
@@ -118,7 +128,7 @@ def main(argv):
                 print(f"benchmarkIndex {index:.0f}: phone CPU slowdown {slowdown:.2f}x", flush=True)
             elif slowdown:
                 print(f"phone CPU slowdown {slowdown:.2f}x", flush=True)
-            header = (f"{'page':<36} {'form':<8} {'perf':>4} {'range':>7} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6} {'cpu':>5}"
+            header = (f"{'page':<36} {'form':<8} {'perf':>4} {'range':>7} {'early':>5} {'perf early':>10} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6} {'cpu':>5}"
                       f"  below target (median of {runs})")
             print(header)
             print("-" * len(header))
@@ -129,13 +139,15 @@ def main(argv):
                 for form in forms:
                     url = base.rstrip("/") + "/" + path
                     report = Path(tmp) / "report.json"
-                    scores, spread, weight, failing, index = median_run(url, form == "desktop", report, runs, slowdown,
+                    scores, spread, weight, failing, index, early = median_run(url, form == "desktop", report, runs, slowdown,
                                                                         method)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
                     kb = weight / 1024
                     if kb > 500 and name != "index.md":
                         below.append("weight")
+                    early_perf = f"{statistics.median(early):.0f}" if early else "-"
                     print(f"{'/' + path:<36} {form:<8} {scores['performance']:>4} {spread[0]:>3}-{spread[1]:<3} "
+                          + f"{len(early):>3}/{runs:<1} {early_perf:>10} "
                           + " ".join(f"{scores[c]:>4}" for c in CATEGORIES[1:])
                           + f" {kb:>6.0f} {index:>5}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
                                                 if below or failing else "ok"), flush=True)
