@@ -25,8 +25,8 @@ Two columns tell how the page was first painted: "early" counts the runs in whic
 while it was still parsing it (observed first contentful paint before DOMContentLoaded), and "perf early"
 is the median performance of those runs. In the other runs Chromium painted nothing until the whole page
 was parsed and Material's script had started; Lighthouse's simulation then puts all that work before the
-first paint and the largest one. Which of the two happens changes from run to run of the same page and
-build (a long chapter scores 10-20 points less in the late runs), so read the two columns together.
+first paint and the largest one, and an early paint puts more of it into the blocking time instead. Which
+of the two happens changes from run to run of the same page and build: read the two columns together.
 --method devtools: Lighthouse slows the CPU and network while the page really loads, instead of
 simulating a slow load from a fast one (its default, "simulate"; docs/throttling.md compares the two).
 """
