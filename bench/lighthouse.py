@@ -139,15 +139,15 @@ def main(argv):
                 for form in forms:
                     url = base.rstrip("/") + "/" + path
                     report = Path(tmp) / "report.json"
-                    scores, spread, weight, failing, index, early = median_run(url, form == "desktop", report, runs, slowdown,
-                                                                        method)
+                    scores, spread, weight, failing, index, early = median_run(url, form == "desktop", report, runs,
+                                                                               slowdown, method)
                     below = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
                     kb = weight / 1024
                     if kb > 500 and name != "index.md":
                         below.append("weight")
                     early_perf = f"{statistics.median(early):.0f}" if early else "-"
                     print(f"{'/' + path:<36} {form:<8} {scores['performance']:>4} {spread[0]:>3}-{spread[1]:<3} "
-                          + f"{len(early):>3}/{runs:<1} {early_perf:>10} "
+                          + f"{f'{len(early)}/{runs}':>5} {early_perf:>10} "
                           + " ".join(f"{scores[c]:>4}" for c in CATEGORIES[1:])
                           + f" {kb:>6.0f} {index:>5}  " + (", ".join(below) + (f"  ({'; '.join(failing)})" if failing else "")
                                                 if below or failing else "ok"), flush=True)
