@@ -33,7 +33,10 @@ def main(site, pages):
                         tab = browser.new_page(viewport={"width": width, "height": height},
                                                color_scheme=scheme)
                         url = base + language.path + (page + "/" if page else "")
-                        tab.goto(url, wait_until="networkidle")
+                        response = tab.goto(url, wait_until="networkidle")
+                        if response.status != 200:
+                            sys.exit(f"{url}: HTTP {response.status}; a page is named by its address below the "
+                                     "language's root, e.g. optimizers or labs/mlp-from-scratch")
                         tab.evaluate(SCROLL_THROUGH)   # lazy figures load as the reader scrolls
                         tab.wait_for_load_state("networkidle")
                         name = f"{page or 'home'}.{language.code}.{scheme}.{size}.png".replace("/", "_")
